@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using OctoLite.Cli.Client;
+using OctoLite.Cli.Output;
+using OctoLite.Hosting;
+
+namespace OctoLite.Cli;
+
+/// <summary>What one verb invocation works with: where to write, in which format, and a client for the chosen server.</summary>
+internal sealed class CliContext(ParseResult parseResult, GlobalOptions options) : IDisposable
+{
+    private OctoLiteClient? _client;
+
+    public TextWriter Out { get; } = parseResult.InvocationConfiguration.Output;
+    public TextWriter Error { get; } = parseResult.InvocationConfiguration.Error;
+    public OutputFormat Format { get; } = parseResult.GetValue(options.Output);
+    public EnvironmentVariables Environment => options.Environment;
+    public ParseResult ParseResult => parseResult;
+
+    public DataPaths Paths => DataPaths.Resolve(parseResult.GetValue(options.DataDir), options.Environment);
+
+    public ServerAddress Address => ServerAddress.Resolve(
+        parseResult.GetValue(options.Server), parseResult.GetValue(options.ApiKey), parseResult.GetValue(options.DataDir), options.Environment);
+
+    public OctoLiteClient Client => _client ??= new OctoLiteClient(Address);
+
+    /// <summary>Writes <paramref name="value"/> as JSON when <c>-o json</c>, else calls <paramref name="table"/>.</summary>
+    public void Render<T>(T value, JsonTypeInfo<T> typeInfo, Action<TextWriter, T> table)
+    {
+        if (Format == OutputFormat.Json)
+        {
+            Out.WriteLine(JsonSerializer.Serialize(value, typeInfo));
+        }
+        else
+        {
+            table(Out, value);
+        }
+    }
+
+    public void Dispose() => _client?.Dispose();
+}

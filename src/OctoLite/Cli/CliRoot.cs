@@ -1,0 +1,69 @@
+using System.CommandLine;
+using OctoLite.Cli.ApiKeys;
+using OctoLite.Cli.Audit;
+using OctoLite.Cli.Config;
+using OctoLite.Cli.Policies;
+using OctoLite.Cli.Pools;
+using OctoLite.Cli.ServerVerbs;
+using OctoLite.Cli.Shell;
+using OctoLite.Cli.Workers;
+using OctoLite.Hosting;
+
+namespace OctoLite.Cli;
+
+/// <summary>The command tree: <c>octolite &lt;noun&gt; &lt;verb&gt;</c>. Composition only; each verb lives in its own file.</summary>
+internal static class CliRoot
+{
+    public static RootCommand Create(EnvironmentVariables environment)
+    {
+        var options = new GlobalOptions(environment);
+        var root = new RootCommand(
+            "OctoLite: a self-hosted deployment-automation server in one file, with Octopus-style workers and worker pools.\n" +
+            "Run with no command on a terminal to open the terminal UI (starting a server if none runs).");
+        foreach (var option in options.All)
+        {
+            root.Options.Add(option);
+        }
+
+        root.Subcommands.Add(new NounCommand("server", "Run or inspect the OctoLite server",
+            new ServerRunCommand(options), new ServerInfoCommand(options)));
+        root.Subcommands.Add(new NounCommand("pool", "Worker pools: groups of workers that steps run on",
+            new PoolListCommand(options), new PoolShowCommand(options), new PoolCreateCommand(options), new PoolUpdateCommand(options),
+            new PoolDeleteCommand(options), new PoolSetDefaultCommand(options), new PoolReorderCommand(options)));
+        root.Subcommands.Add(new NounCommand("worker", "Workers: machines that run steps for the server",
+            new WorkerListCommand(options), new WorkerShowCommand(options), new WorkerCreateCommand(options), new WorkerUpdateCommand(options),
+            new WorkerDeleteCommand(options), new WorkerEnableCommand(options, enable: true), new WorkerEnableCommand(options, enable: false)));
+        root.Subcommands.Add(new NounCommand("policy", "Machine policies: how workers are health-checked, connected to and cleaned up",
+            new PolicyListCommand(options), new PolicyShowCommand(options), new PolicyCreateCommand(options), new PolicyUpdateCommand(options),
+            new PolicyDeleteCommand(options)));
+        root.Subcommands.Add(new NounCommand("config", "Server configuration: taskCap, builtInWorker.enabled, builtInWorker.runAs",
+            new ConfigGetCommand(options), new ConfigSetCommand(options)));
+        root.Subcommands.Add(new NounCommand("apikey", "API keys for remote access to the server",
+            new ApiKeyCreateCommand(options), new ApiKeyListCommand(options), new ApiKeyRevokeCommand(options)));
+        root.Subcommands.Add(new NounCommand("audit", "The audit trail of every change",
+            new AuditListCommand(options)));
+        root.Subcommands.Add(new TuiCommand(options));
+        root.SetAction((parseResult, cancellationToken) => RunBareAsync(parseResult, options, cancellationToken));
+        return root;
+    }
+
+    /// <summary>Bare <c>octolite</c>: the terminal UI on a terminal, help otherwise (scripts never get a full-screen app).</summary>
+    private static async Task<int> RunBareAsync(ParseResult parseResult, GlobalOptions options, CancellationToken cancellationToken)
+    {
+        if (Console.IsInputRedirected || Console.IsOutputRedirected || parseResult.InvocationConfiguration.Output != Console.Out)
+        {
+            return await parseResult.RootCommandResult.Command.Parse(["--help"]).InvokeAsync(parseResult.InvocationConfiguration, cancellationToken);
+        }
+
+        using var context = new CliContext(parseResult, options);
+        try
+        {
+            return await TuiLauncher.RunAsync(context, startServerIfNone: true, cancellationToken);
+        }
+        catch (CliException e)
+        {
+            context.Error.WriteLine($"error: {e.Message}");
+            return e.ExitCode;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using OctoLite.Domain;
+using OctoLite.Server.Api;
+
+namespace OctoLite.Cli.Client;
+
+/// <summary>
+/// The client side of the REST boundary: reads server responses leniently (a newer server may add
+/// fields) and writes <c>-o json</c> output indented.
+/// </summary>
+[JsonSourceGenerationOptions(UseStringEnumConverter = true, PropertyNameCaseInsensitive = true, WriteIndented = true)]
+[JsonSerializable(typeof(WorkerPool))]
+[JsonSerializable(typeof(List<WorkerPool>))]
+[JsonSerializable(typeof(ResourceCollection<WorkerPool>))]
+[JsonSerializable(typeof(Worker))]
+[JsonSerializable(typeof(List<Worker>))]
+[JsonSerializable(typeof(ResourceCollection<Worker>))]
+[JsonSerializable(typeof(MachinePolicy))]
+[JsonSerializable(typeof(List<MachinePolicy>))]
+[JsonSerializable(typeof(ResourceCollection<MachinePolicy>))]
+[JsonSerializable(typeof(ServerConfiguration))]
+[JsonSerializable(typeof(AuditEvent))]
+[JsonSerializable(typeof(List<AuditEvent>))]
+[JsonSerializable(typeof(ResourceCollection<AuditEvent>))]
+[JsonSerializable(typeof(ApiKeyCreated))]
+[JsonSerializable(typeof(ApiKeySummary))]
+[JsonSerializable(typeof(List<ApiKeySummary>))]
+[JsonSerializable(typeof(ServerStatus))]
+[JsonSerializable(typeof(ProblemBody))]
+[JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using OctoLite.Server.Api;
+
+namespace OctoLite.Cli.Client;
+
+/// <summary>
+/// The CLI's and TUI's way to the server's REST API, over the Unix socket or TCP. Problems come back
+/// as <see cref="CliException"/>s carrying the documented exit code and the server's explanation.
+/// </summary>
+internal sealed class OctoLiteClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly ServerAddress _address;
+
+    public OctoLiteClient(ServerAddress address)
+    {
+        _address = address;
+        if (address.SocketPath is { } socketPath)
+        {
+            var handler = new SocketsHttpHandler
+            {
+                ConnectCallback = async (_, cancellationToken) =>
+                {
+                    var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                    try
+                    {
+                        await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken);
+                        return new NetworkStream(socket, ownsSocket: true);
+                    }
+                    catch
+                    {
+                        socket.Dispose();
+                        throw;
+                    }
+                },
+            };
+            _http = new HttpClient(handler) { BaseAddress = new Uri("http://localhost/") };
+        }
+        else
+        {
+            _http = new HttpClient { BaseAddress = address.Url };
+            _http.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, address.ApiKey);
+        }
+
+        _http.Timeout = TimeSpan.FromSeconds(100);
+        _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+    }
+
+    public ServerAddress Address => _address;
+
+    public Task<T> GetAsync<T>(string path, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, path, null, typeInfo, cancellationToken);
+
+    public Task<T> PostAsync<T>(string path, JsonObject body, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, path, body, typeInfo, cancellationToken);
+
+    public Task<T> PutAsync<T>(string path, JsonObject body, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Put, path, body, typeInfo, cancellationToken);
+
+    public Task<T> DeleteAsync<T>(string path, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Delete, path, null, typeInfo, cancellationToken);
+
+    /// <summary>The path segment for a resource given by id or name.</summary>
+    public static string Segment(string idOrName) => Uri.EscapeDataString(idOrName.Trim());
+
+    public async Task<T> SendAsync<T>(HttpMethod method, string path, JsonObject? body, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path.TrimStart('/'));
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException e) when (e.InnerException is SocketException || e.HttpRequestError == HttpRequestError.ConnectionError)
+        {
+            throw Unreachable(e);
+        }
+        catch (SocketException e)
+        {
+            throw Unreachable(e);
+        }
+
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw Failure(response.StatusCode, text);
+            }
+
+            try
+            {
+                return JsonSerializer.Deserialize(text, typeInfo)
+                    ?? throw new CliException(ExitCodes.Failed, $"The server sent an empty answer to {method} /{path.TrimStart('/')}.");
+            }
+            catch (JsonException e)
+            {
+                throw new CliException(ExitCodes.Failed, $"The server's answer to {method} /{path.TrimStart('/')} could not be read: {e.Message}");
+            }
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private CliException Unreachable(Exception e) => new(ExitCodes.Unreachable, _address.SocketPath is not null
+        ? $"No OctoLite server is running for this data dir (nothing answers on {_address.SocketPath}). Start one with `octolite server run`, or pass --data-dir / --server."
+        : $"The OctoLite server at {_address.Url} cannot be reached: {e.Message}");
+
+    private static CliException Failure(HttpStatusCode status, string body)
+    {
+        string message;
+        try
+        {
+            var problem = JsonSerializer.Deserialize(body, CliJsonContext.Default.ProblemBody);
+            message = problem is null ? body : problem.Field is { } field ? $"{problem.Detail} (field: {field})" : problem.Detail;
+        }
+        catch (JsonException)
+        {
+            message = $"{(int)status} {status}: {body}";
+        }
+
+        var exitCode = status switch
+        {
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => ExitCodes.Auth,
+            >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError => ExitCodes.Usage,
+            _ => ExitCodes.Failed,
+        };
+        return new CliException(exitCode, message);
+    }
+}

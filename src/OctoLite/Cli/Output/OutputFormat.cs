@@ -1,0 +1,7 @@
+namespace OctoLite.Cli.Output;
+
+internal enum OutputFormat
+{
+    Table,
+    Json,
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using OctoLite.Cli.Client;
+
+namespace OctoLite.Cli.Pools;
+
+internal sealed class PoolUpdateCommand : OctoCommand
+{
+    private readonly Argument<string> _pool = PoolArgument.Create();
+    private readonly Option<string?> _name = new("--name") { Description = "New name" };
+    private readonly Option<string?> _description = new("--description") { Description = "New description" };
+    private readonly Option<int?> _sortOrder = new("--sort-order") { Description = "New position in the pool list" };
+
+    public PoolUpdateCommand(GlobalOptions options) : base("update", "Change a worker pool's name, description or sort order", options)
+    {
+        Arguments.Add(_pool);
+        Options.Add(_name);
+        Options.Add(_description);
+        Options.Add(_sortOrder);
+    }
+
+    protected override async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var result = context.ParseResult;
+        var patch = new JsonPatch()
+            .Set("Name", result.GetValue(_name))
+            .Set("Description", result.GetValue(_description))
+            .Set("SortOrder", result.GetValue(_sortOrder));
+        if (patch.IsEmpty)
+        {
+            throw CliException.Usage("Nothing to change: give --name, --description or --sort-order.");
+        }
+
+        var pool = await context.Client.PutAsync($"api/workerpools/{OctoLiteClient.Segment(result.GetValue(_pool)!)}", patch.Body, CliJsonContext.Default.WorkerPool, cancellationToken);
+        context.Render(pool, CliJsonContext.Default.WorkerPool, PoolView.One);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,31 @@
+using OctoLite.Cli.Output;
+using OctoLite.Domain;
+
+namespace OctoLite.Cli.Pools;
+
+/// <summary>How worker pools look in tables.</summary>
+internal static class PoolView
+{
+    public static void List(TextWriter writer, IReadOnlyList<WorkerPool> pools)
+    {
+        var table = new Table("ORDER", "ID", "NAME", "DEFAULT", "TYPE", "DESCRIPTION");
+        foreach (var pool in pools)
+        {
+            table.Add(pool.SortOrder.ToString(System.Globalization.CultureInfo.InvariantCulture), pool.Id, pool.Name, Display.Mark(pool.IsDefault), Short(pool.WorkerPoolType), pool.Description);
+        }
+
+        table.WriteTo(writer);
+    }
+
+    public static void One(TextWriter writer, WorkerPool pool) => Table.WriteFields(writer,
+    [
+        ("Id", pool.Id),
+        ("Name", pool.Name),
+        ("Default", Display.YesNo(pool.IsDefault)),
+        ("Type", pool.WorkerPoolType.ToString()),
+        ("Sort order", pool.SortOrder.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("Description", pool.Description),
+    ]);
+
+    private static string Short(WorkerPoolType type) => type == WorkerPoolType.StaticWorkerPool ? "Static" : "Dynamic";
+}

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using OctoLite.Hosting;
+using OctoLite.Server;
+using OctoLite.Storage;
+
+namespace OctoLite.Cli.ServerVerbs;
+
+internal sealed class ServerRunCommand : OctoCommand
+{
+    private readonly Option<string?> _listen;
+    private readonly Option<string> _logFormat;
+
+    public ServerRunCommand(GlobalOptions options) : base("run", "Run the server in the foreground until SIGTERM or Ctrl+C", options)
+    {
+        _listen = new Option<string?>("--listen")
+        {
+            Description = $"TCP address of the REST API, host:port, or 'none' for the Unix socket only [env: {EnvironmentVariables.Listen}; default: {ServerOptions.DefaultListen}]",
+            DefaultValueFactory = _ => options.Environment.Get(EnvironmentVariables.Listen) ?? ServerOptions.DefaultListen,
+        };
+        _logFormat = new Option<string>("--log-format")
+        {
+            Description = $"Format of the logs written to stderr: text or json [env: {EnvironmentVariables.LogFormat}; default: text]",
+            DefaultValueFactory = _ => options.Environment.Get(EnvironmentVariables.LogFormat) ?? "text",
+        };
+        _logFormat.AcceptOnlyFromAmong("text", "json");
+        Options.Add(_listen);
+        Options.Add(_logFormat);
+    }
+
+    protected override async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var result = context.ParseResult;
+        var listen = result.GetValue(_listen);
+        if (!ListenAddress.TryParse(listen, out _, out var error))
+        {
+            throw CliException.Usage(error);
+        }
+
+        var serverOptions = new ServerOptions
+        {
+            Paths = context.Paths,
+            Listen = listen is null || listen.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : listen,
+            LogFormat = result.GetValue(_logFormat) == "json" ? LogFormat.Json : LogFormat.Text,
+        };
+        await using var server = await StartAsync(serverOptions, cancellationToken);
+        await server.WaitForShutdownAsync(cancellationToken);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Starts a server, turning the reasons it cannot start into clear messages.</summary>
+    public static async Task<OctoLiteServer> StartAsync(ServerOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await OctoLiteServer.StartAsync(options, cancellationToken);
+        }
+        catch (ServerAlreadyRunningException e)
+        {
+            throw new CliException(ExitCodes.Failed, e.Message);
+        }
+        catch (StoreException e)
+        {
+            throw new CliException(ExitCodes.Failed, e.Message);
+        }
+        catch (IOException e) when (e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CliException(ExitCodes.Failed, $"Cannot listen on {options.Listen}: the address is already in use. Choose another with --listen host:port.");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new CliException(ExitCodes.Failed, $"Cannot use the data dir {options.Paths.Directory}: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+using OctoLite.Cli.Client;
+
+namespace OctoLite.Cli.Shell;
+
+/// <summary>The one-line summary of a server the terminal UI shows and refreshes.</summary>
+internal static class StatusLine
+{
+    public static async Task<string> ReadAsync(OctoLiteClient client, CancellationToken cancellationToken)
+    {
+        var json = CliJsonContext.Default;
+        var status = await client.GetAsync("api/serverstatus", json.ServerStatus, cancellationToken);
+        var pools = await client.GetAsync("api/workerpools/all", json.ListWorkerPool, cancellationToken);
+        var workers = await client.GetAsync("api/workers", json.ResourceCollectionWorker, cancellationToken);
+        var configuration = await client.GetAsync("api/configuration", json.ServerConfiguration, cancellationToken);
+        var defaultPool = pools.FirstOrDefault(p => p.IsDefault);
+        var builtIn = !configuration.BuiltInWorkerEnabled
+            ? "off"
+            : workers.Items.Any(w => defaultPool is not null && w.WorkerPoolIds.Contains(defaultPool.Id)) ? "superseded by default-pool workers" : "on";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"OctoLite {status.Version} on {status.Node}, up {status.Uptime:d\\.hh\\:mm\\:ss} · {pools.Count} pool(s) · {workers.TotalResults} worker(s) · task cap {configuration.TaskCap} · built-in worker {builtIn}");
+    }
+}

@@ -1,0 +1,7 @@
+namespace OctoLite.Domain;
+
+internal enum DeleteMachinesBehavior
+{
+    DoNotDelete,
+    DeleteUnavailableMachines,
+}

@@ -1,0 +1,3 @@
+namespace OctoLite.Hosting;
+
+internal sealed class ServerAlreadyRunningException(string message) : Exception(message);

@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using OctoLite.Domain;
+
+namespace OctoLite.Server.Api;
+
+/// <summary>
+/// The REST boundary's serializer. Octopus field names (PascalCase), enums as strings; input is read
+/// case-insensitively and strictly: unknown fields and nulls for required values are errors.
+/// </summary>
+[JsonSourceGenerationOptions(
+    UseStringEnumConverter = true,
+    PropertyNameCaseInsensitive = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    RespectNullableAnnotations = true,
+    WriteIndented = false)]
+[JsonSerializable(typeof(WorkerPool))]
+[JsonSerializable(typeof(IReadOnlyList<WorkerPool>))]
+[JsonSerializable(typeof(ResourceCollection<WorkerPool>))]
+[JsonSerializable(typeof(Worker))]
+[JsonSerializable(typeof(ResourceCollection<Worker>))]
+[JsonSerializable(typeof(MachinePolicy))]
+[JsonSerializable(typeof(IReadOnlyList<MachinePolicy>))]
+[JsonSerializable(typeof(ResourceCollection<MachinePolicy>))]
+[JsonSerializable(typeof(ServerConfiguration))]
+[JsonSerializable(typeof(AuditEvent))]
+[JsonSerializable(typeof(ResourceCollection<AuditEvent>))]
+[JsonSerializable(typeof(ApiKeyCreateRequest))]
+[JsonSerializable(typeof(ApiKeyCreated))]
+[JsonSerializable(typeof(ApiKeySummary))]
+[JsonSerializable(typeof(IReadOnlyList<ApiKeySummary>))]
+[JsonSerializable(typeof(SortOrderRequest))]
+[JsonSerializable(typeof(ServerStatus))]
+[JsonSerializable(typeof(ProblemBody))]
+[JsonSerializable(typeof(JsonObject))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext;

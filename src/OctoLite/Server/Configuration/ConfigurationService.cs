@@ -1,0 +1,77 @@
+using OctoLite.Domain;
+using OctoLite.Server.Audit;
+using OctoLite.Server.Security;
+using OctoLite.Storage;
+
+namespace OctoLite.Server.Configuration;
+
+/// <summary>The server-wide settings document: read, validated changes, audited.</summary>
+internal sealed class ConfigurationService(OctoStore store, AuditTrail audit)
+{
+    public const string DocumentType = "ServerConfiguration";
+    public const string DocumentId = "ServerConfiguration";
+
+    public ServerConfiguration Get() => store.Read(s => s.Configuration.Get());
+
+    public Result<ServerConfiguration> Update(Func<ServerConfiguration, Result<ServerConfiguration>> change, Actor who) =>
+        store.Write<Result<ServerConfiguration>>(s =>
+        {
+            var current = s.Configuration.Get();
+            var changed = change(current);
+            if (!changed.IsSuccess)
+            {
+                return changed.Problem;
+            }
+
+            var validated = Validate(changed.Value);
+            if (!validated.IsSuccess)
+            {
+                return validated.Problem;
+            }
+
+            s.Configuration.Set(validated.Value);
+            audit.Record(s, who, "Modified", DocumentType, DocumentId, "Server configuration modified",
+                ChangeSummary.Describe(current, validated.Value, StorageJsonContext.Default.ServerConfiguration));
+            return validated.Value;
+        });
+
+    /// <summary>Stores the defaults on first start. Returns false when configuration exists.</summary>
+    public bool SeedDefault(StoreSession s, Actor who)
+    {
+        if (s.Configuration.Exists)
+        {
+            return false;
+        }
+
+        var defaults = new ServerConfiguration();
+        s.Configuration.Set(defaults);
+        audit.Record(s, who, "Created", DocumentType, DocumentId, "Server configuration created",
+            ChangeSummary.Snapshot(defaults, StorageJsonContext.Default.ServerConfiguration));
+        return true;
+    }
+
+    public static Result<ServerConfiguration> Validate(ServerConfiguration configuration)
+    {
+        if (configuration.TaskCap is < 1 or > ServerConfiguration.MaxTaskCap)
+        {
+            return Problem.Invalid("TaskCap", $"TaskCap must be between 1 and {ServerConfiguration.MaxTaskCap} (got {configuration.TaskCap}).");
+        }
+
+        var runAs = configuration.BuiltInWorkerRunAs?.Trim() ?? "";
+        if (runAs.Length > 0)
+        {
+            if (!UnixAccounts.Exists(runAs))
+            {
+                return Problem.Invalid("BuiltInWorkerRunAs", $"There is no user '{runAs}' on this machine; create it first or leave builtInWorker.runAs empty.");
+            }
+
+            if (!UnixAccounts.IsRoot && runAs != Environment.UserName)
+            {
+                return Problem.Invalid("BuiltInWorkerRunAs",
+                    $"The server runs as '{Environment.UserName}', which cannot start processes as '{runAs}'. Run the server as root to use builtInWorker.runAs.");
+            }
+        }
+
+        return configuration with { BuiltInWorkerRunAs = runAs };
+    }
+}

@@ -1,0 +1,184 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Logging.Console;
+using OctoLite.Hosting;
+using OctoLite.Server.Api;
+using OctoLite.Server.Audit;
+using OctoLite.Server.Configuration;
+using OctoLite.Server.Pools;
+using OctoLite.Server.Security;
+using OctoLite.Storage;
+
+namespace OctoLite.Server;
+
+/// <summary>
+/// One running server: holds the data-dir lock and the store, serves the REST API on TCP (API key)
+/// and on the Unix socket (local, no key). Disposing stops it gracefully and releases the lock.
+/// </summary>
+internal sealed partial class OctoLiteServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ServerLock _lock;
+    private readonly OctoStore _store;
+    private readonly DataPaths _paths;
+
+    private OctoLiteServer(WebApplication app, ServerLock serverLock, OctoStore store, DataPaths paths, IReadOnlyList<string> addresses)
+    {
+        _app = app;
+        _lock = serverLock;
+        _store = store;
+        _paths = paths;
+        ListenAddresses = addresses;
+    }
+
+    /// <summary>Bound addresses: <c>http://127.0.0.1:PORT</c> for TCP and <c>unix:PATH</c> for the socket.</summary>
+    public IReadOnlyList<string> ListenAddresses { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<OctoLiteServer> StartAsync(ServerOptions options, CancellationToken cancellationToken)
+    {
+        if (!ListenAddress.TryParse(options.Listen, out var endPoint, out var error))
+        {
+            throw new ArgumentException(error, nameof(options));
+        }
+
+        var paths = options.Paths;
+        paths.EnsurePrivateDirectory();
+        Umask.MakePrivate();
+        var serverLock = ServerLock.Acquire(paths);
+        OctoStore? store = null;
+        try
+        {
+            store = OctoStore.Open(paths.DatabaseFile);
+            var app = Build(options, store, endPoint);
+            Seed(app.Services);
+            if (File.Exists(paths.SocketFile))
+            {
+                // We hold the data-dir lock, so a socket file here is left over from a server that died.
+                File.Delete(paths.SocketFile);
+            }
+
+            await app.StartAsync(cancellationToken);
+            File.SetUnixFileMode(paths.SocketFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
+            app.Services.GetRequiredService<ServerIdentity>().ListenAddresses = addresses;
+            LogStarted(app.Services.GetRequiredService<ILogger<OctoLiteServer>>(), ProductInfo.Version, paths.Directory, string.Join(", ", addresses));
+            return new OctoLiteServer(app, serverLock, store, paths, addresses);
+        }
+        catch
+        {
+            store?.Dispose();
+            serverLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Completes when the host is asked to stop (SIGTERM, SIGINT) or <paramref name="cancellationToken"/> fires.</summary>
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken)
+    {
+        var stopping = _app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, cancellationToken);
+        await Task.Delay(Timeout.Infinite, linked.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        LogStopping(_app.Services.GetRequiredService<ILogger<OctoLiteServer>>());
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+        _store.Dispose();
+        File.Delete(_paths.SocketFile);
+        _lock.Dispose();
+    }
+
+    private static WebApplication Build(ServerOptions options, OctoStore store, System.Net.IPEndPoint? endPoint)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        ConfigureLogging(builder.Logging, options.LogFormat);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = JsonInput.MaxBodyBytes;
+            if (endPoint is not null)
+            {
+                kestrel.Listen(endPoint);
+            }
+
+            kestrel.ListenUnixSocket(options.Paths.SocketFile);
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(options.Time);
+        services.AddSingleton(options.Paths);
+        services.AddSingleton(store);
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<ServerIdentity>();
+        services.AddSingleton<WorkerPoolService>();
+        services.AddSingleton<WorkerService>();
+        services.AddSingleton<MachinePolicyService>();
+        services.AddSingleton<ConfigurationService>();
+        services.AddSingleton<ApiKeyService>();
+
+        var app = builder.Build();
+        app.UseMiddleware<UnhandledErrors>();
+        app.UseMiddleware<ApiKeyAuthentication>();
+        app.MapServerStatusApi();
+        app.MapWorkerPoolsApi();
+        app.MapWorkersApi();
+        app.MapMachinePoliciesApi();
+        app.MapConfigurationApi();
+        app.MapApiKeysApi();
+        app.MapEventsApi();
+        app.MapFallback((HttpContext context) => ApiResults.Problem(new Problem(404, "Not found", $"No API at {context.Request.Method} {context.Request.Path}.")));
+        return app;
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, LogFormat format)
+    {
+        logging.ClearProviders();
+        logging.SetMinimumLevel(LogLevel.Information);
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        switch (format)
+        {
+            case LogFormat.Json:
+                logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
+                break;
+            case LogFormat.Text:
+                logging.AddSimpleConsole(o =>
+                {
+                    o.SingleLine = true;
+                    o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                    o.UseUtcTimestamp = true;
+                });
+                break;
+            case LogFormat.None:
+                return;
+        }
+
+        // Diagnostics go to stderr: stdout belongs to data.
+        logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    }
+
+    private static void Seed(IServiceProvider services)
+    {
+        var store = services.GetRequiredService<OctoStore>();
+        var pools = services.GetRequiredService<WorkerPoolService>();
+        var policies = services.GetRequiredService<MachinePolicyService>();
+        var configuration = services.GetRequiredService<ConfigurationService>();
+        store.Write(s =>
+        {
+            pools.SeedDefault(s, Actor.System);
+            policies.SeedDefault(s, Actor.System);
+            configuration.SeedDefault(s, Actor.System);
+            return true;
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "OctoLite {Version} serving data dir {DataDir} on {Addresses}")]
+    private static partial void LogStarted(ILogger logger, string version, string dataDir, string addresses);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "OctoLite server stopping")]
+    private static partial void LogStopping(ILogger logger);
+}

@@ -1,0 +1,24 @@
+using OctoLite.Hosting;
+using OctoLite.Server.Api;
+using OctoLite.Storage;
+
+namespace OctoLite.Server;
+
+/// <summary>The running server's identity and addresses; addresses are known once Kestrel has bound.</summary>
+internal sealed class ServerIdentity(DataPaths paths, OctoStore store, TimeProvider time)
+{
+    private readonly DateTimeOffset _startedAt = time.GetUtcNow();
+
+    public IReadOnlyList<string> ListenAddresses { get; set; } = [];
+
+    public ServerStatus Status() => new(
+        ProductInfo.Version,
+        Environment.MachineName,
+        Environment.ProcessId,
+        _startedAt,
+        time.GetUtcNow() - _startedAt,
+        paths.Directory,
+        store.SchemaVersion,
+        ListenAddresses,
+        paths.SocketFile);
+}

@@ -1,0 +1,42 @@
+using LiteDB;
+
+namespace OctoLite.Storage;
+
+/// <summary>
+/// The schema history. The data file records the version it is at (LiteDB's user version); opening
+/// an older file applies the missing steps, opening a newer one is refused.
+/// </summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "Initial collections: worker pools, workers, machine policies, configuration, audit events, API keys",
+            database =>
+            {
+                foreach (var name in new[] { "workerpools", "workers", "machinepolicies", "configuration", "events", "apikeys", "ids" })
+                {
+                    database.GetCollection(name);
+                }
+            }),
+    ];
+
+    public static int Latest => All[^1].Version;
+
+    public static void Apply(LiteDatabase database, string filePath)
+    {
+        var current = database.UserVersion;
+        if (current > Latest)
+        {
+            throw new StoreException(
+                $"The data file {filePath} is at schema version {current}, newer than this OctoLite understands ({Latest}). Upgrade OctoLite, or restore a backup made by this version.");
+        }
+
+        foreach (var migration in All.Where(m => m.Version > current))
+        {
+            database.BeginTrans();
+            migration.Apply(database);
+            database.Commit();
+            database.UserVersion = migration.Version;
+        }
+    }
+}

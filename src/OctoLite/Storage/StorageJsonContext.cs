@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+using OctoLite.Domain;
+
+namespace OctoLite.Storage;
+
+/// <summary>
+/// The storage boundary's serializer: aggregates become JSON, then BSON. Source-generated, so the
+/// AOT binary never needs LiteDB's reflection-based POCO mapper.
+/// </summary>
+[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+[JsonSerializable(typeof(WorkerPool))]
+[JsonSerializable(typeof(Worker))]
+[JsonSerializable(typeof(MachinePolicy))]
+[JsonSerializable(typeof(ServerConfiguration))]
+[JsonSerializable(typeof(AuditEvent))]
+[JsonSerializable(typeof(ApiKey))]
+internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -1,0 +1,160 @@
+using Terminal.Gui.App;
+using Terminal.Gui.Configuration;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace OctoLite.Tui;
+
+/// <summary>
+/// The shell's one screen: which server it is attached to, the live status line, a ":" command line
+/// and a status bar with the key hints.
+/// </summary>
+internal sealed class ShellWindow : Window
+{
+    private static readonly string? ErrorScheme = SchemeManager.SchemesToSchemeName(Schemes.Error);
+
+    private readonly TuiStartInfo _start;
+    private readonly Label _status;
+    private readonly Label _hint;
+    private readonly CommandLine _commandLine;
+    private StatusPoller? _poller;
+
+    public ShellWindow(TuiStartInfo start)
+    {
+        _start = start;
+        Title = "OctoLite";
+        // Runnables copy their title to the terminal's window title and never put the old one back.
+        Border.Settings &= ~BorderSettings.TerminalTitle;
+
+        var server = new Label { Text = $"Attached to {start.ServerDescription}", X = 1, Y = 1 };
+        var caption = new Label { Text = "Status:", X = 1, Y = 3 };
+        _status = new Label { Text = "connecting...", X = Pos.Right(caption) + 1, Y = 3 };
+        _hint = new Label { X = 1, Y = Pos.AnchorEnd(2), Width = Dim.Fill() };
+        _commandLine = new CommandLine { X = 1, Y = Pos.AnchorEnd(2) };
+        _commandLine.Submitted += RunTypedCommand;
+        var statusBar = new StatusBar(ShellKeyMap.Bindings.Select(
+            b => new Shortcut(Key.Empty, b.Hint, () => Execute(b.Command), b.Description)));
+
+        Add(server, caption, _status, _hint, _commandLine, statusBar);
+    }
+
+    /// <summary>The status line as shown.</summary>
+    public string StatusText => _status.Text;
+
+    /// <summary>True while the status line shows an error (in the theme's error colours).</summary>
+    public bool StatusIsError => _status.SchemeName == ErrorScheme;
+
+    /// <summary>The feedback line under the status (e.g. an unknown typed command).</summary>
+    public string HintText => _hint.Text;
+
+    public bool CommandLineIsOpen => _commandLine.IsOpen;
+
+    /// <summary>Stops every running session, dialogs included, so <c>Run</c> returns. UI thread only.</summary>
+    public void QuitAll()
+    {
+        foreach (var session in App?.SessionStack?.ToArray() ?? [])
+        {
+            if (session.Runnable is { } runnable)
+                App!.RequestStop(runnable);
+        }
+    }
+
+    public void Execute(ShellCommand command)
+    {
+        switch (command)
+        {
+            case ShellCommand.Quit:
+                QuitAll();
+                break;
+            case ShellCommand.Help:
+                ShowHelp();
+                break;
+            case ShellCommand.OpenCommandLine:
+                _hint.Visible = false;
+                _commandLine.Open();
+                break;
+        }
+    }
+
+    protected override bool OnKeyDown(Key key)
+    {
+        // Reached only when the focused subview (e.g. the command line while typing) left the key alone.
+        if (ShellKeyMap.Resolve(key) is { } command)
+        {
+            Execute(command);
+            return true;
+        }
+
+        return base.OnKeyDown(key);
+    }
+
+    protected override void OnIsRunningChanged(bool newIsRunning)
+    {
+        base.OnIsRunningChanged(newIsRunning);
+        if (newIsRunning && App is { } app)
+        {
+            // Ctrl+C quits from anywhere, dialogs included; application-level KeyDown sees keys first.
+            app.Keyboard.KeyDown += OnApplicationKeyDown;
+            _poller = new StatusPoller(app, _start.StatusProvider, ShowStatus);
+            _poller.Start();
+        }
+        else if (!newIsRunning)
+        {
+            _poller?.Dispose();
+            _poller = null;
+            if (App is { } stopping)
+                stopping.Keyboard.KeyDown -= OnApplicationKeyDown;
+        }
+    }
+
+    private void OnApplicationKeyDown(object? sender, Key key)
+    {
+        if (key == Key.C.WithCtrl)
+        {
+            QuitAll();
+            key.Handled = true;
+        }
+    }
+
+    private void ShowStatus(StatusReport report)
+    {
+        // Unchanged status: no redraw, so an idle shell writes nothing to the terminal.
+        if (report.Text == _status.Text && report.IsError == StatusIsError)
+            return;
+
+        _status.Text = report.Text;
+        _status.SchemeName = report.IsError ? ErrorScheme : null;
+    }
+
+    private void ShowHelp()
+    {
+        if (App is not { } app)
+            return;
+
+        using var dialog = new HelpDialog();
+        app.Run(dialog);
+    }
+
+    private void RunTypedCommand(string text)
+    {
+        _hint.Visible = true;
+        if (ShellCommandParser.TryParse(text, out var command))
+        {
+            _hint.Text = string.Empty;
+            Execute(command);
+        }
+        else
+        {
+            _hint.Text = $"Unknown command ':{text.Trim()}' (try :q or :help)";
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            _poller?.Dispose();
+        base.Dispose(disposing);
+    }
+}
