@@ -33,8 +33,10 @@ internal sealed class OctoStore : IDisposable
         {
             database = new LiteDatabase(new ConnectionString { Filename = filePath, Connection = ConnectionType.Direct }, new BsonMapper());
         }
-        catch (Exception e) when (e is LiteException or IOException or InvalidCastException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // LiteDB reports a damaged or foreign file with whatever exception its reader hits first
+            // (LiteException, InvalidCastException, ArgumentOutOfRangeException…): all mean the same to an operator.
             throw new StoreException($"Cannot open the data file {filePath}: {e.Message}", e);
         }
 

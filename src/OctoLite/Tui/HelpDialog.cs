@@ -12,7 +12,7 @@ internal sealed class HelpDialog : Dialog
         Title = "OctoLite keys";
         // Runnables copy their title to the terminal's window title and never put the old one back.
         Border.Settings &= ~BorderSettings.TerminalTitle;
-        Add(new Label { Text = Describe(ShellKeyMap.Bindings), X = 1, Y = 1 });
+        Add(new Label { Text = Describe(ShellKeyMap.Bindings), X = 1, Y = 1, Width = Dim.Auto() + 1 });
         AddButton(new Button { Text = "Close" });
     }
 

@@ -10,9 +10,9 @@ internal static class ShellKeyMap
 {
     public static IReadOnlyList<ShellBinding> Bindings { get; } =
     [
-        new("q, Esc, Ctrl+C", "q/Ctrl+C", "Quit", ShellCommand.Quit),
-        new("?", "?", "Help", ShellCommand.Help),
-        new(":", ":", "Command line (:q quits, :help)", ShellCommand.OpenCommandLine),
+        new("q, Esc, Ctrl+C", "q/Ctrl+C", "Quit", "Quit", ShellCommand.Quit),
+        new("?", "?", "Help", "Show these keys", ShellCommand.Help),
+        new(":", ":", "Command", "Command line: :q quits, :help shows these keys", ShellCommand.OpenCommandLine),
     ];
 
     /// <summary>The command bound to <paramref name="key"/>, or null when the key is not ours.</summary>

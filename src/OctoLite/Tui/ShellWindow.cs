@@ -34,8 +34,11 @@ internal sealed class ShellWindow : Window
         _hint = new Label { X = 1, Y = Pos.AnchorEnd(2), Width = Dim.Fill() };
         _commandLine = new CommandLine { X = 1, Y = Pos.AnchorEnd(2) };
         _commandLine.Submitted += RunTypedCommand;
+        // Keys stay out of the shortcuts (Key.Empty): OnKeyDown handles them, the shortcuts only show the
+        // hints and act on mouse clicks. A status bar lays a shortcut out end to start, so the help text
+        // (the keys) comes first and the command text (the action) second.
         var statusBar = new StatusBar(ShellKeyMap.Bindings.Select(
-            b => new Shortcut(Key.Empty, b.Hint, () => Execute(b.Command), b.Description)));
+            b => new Shortcut(Key.Empty, b.Label, () => Execute(b.Command), b.Hint)));
 
         Add(server, caption, _status, _hint, _commandLine, statusBar);
     }

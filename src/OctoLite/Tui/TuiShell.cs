@@ -26,6 +26,7 @@ internal static class TuiShell
     /// <summary>The part of <see cref="Run"/> after <c>Init</c>; tests call it with a headless app.</summary>
     internal static int RunOn(IApplication app, TuiStartInfo start, CancellationToken cancellationToken)
     {
+        using var quiet = IdleCursorGuard.Attach(app);
         using var window = new ShellWindow(start);
         // The callback runs on whichever thread cancels: it may only queue work for the UI thread.
         using var quitOnCancel = cancellationToken.Register(() => app.Invoke(window.QuitAll));

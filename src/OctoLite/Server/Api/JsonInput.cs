@@ -36,16 +36,15 @@ internal static class JsonInput
     /// <summary>Lays <paramref name="patch"/>'s fields over <paramref name="current"/> and reads the result back as a <typeparamref name="T"/>.</summary>
     public static Result<T> Merge<T>(T current, JsonObject patch, JsonTypeInfo<T> typeInfo)
     {
+        if (JsonShape.Check(patch, typeInfo, "") is { } problem)
+        {
+            return problem;
+        }
+
         var merged = (JsonObject)JsonSerializer.SerializeToNode(current, typeInfo)!;
         foreach (var (key, value) in patch)
         {
-            var property = typeInfo.Properties.FirstOrDefault(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase));
-            if (property is null)
-            {
-                return Problem.Invalid(key, $"Unknown field '{key}'. Known fields: {string.Join(", ", typeInfo.Properties.Select(p => p.Name))}.");
-            }
-
-            merged[property.Name] = value?.DeepClone();
+            merged[JsonShape.Property(typeInfo, key)!.Name] = value?.DeepClone();
         }
 
         return Deserialize(merged, typeInfo);
@@ -53,6 +52,11 @@ internal static class JsonInput
 
     public static Result<T> Deserialize<T>(JsonNode node, JsonTypeInfo<T> typeInfo)
     {
+        if (JsonShape.Check(node, typeInfo, "") is { } problem)
+        {
+            return problem;
+        }
+
         try
         {
             var value = node.Deserialize(typeInfo);
@@ -60,45 +64,9 @@ internal static class JsonInput
         }
         catch (JsonException e)
         {
-            return Describe(e);
+            var field = e.Path is { Length: > 2 } path ? path[2..] : "body";
+            return Problem.Invalid(field, $"{field} could not be read: {FirstSentence(e.Message)}.");
         }
-    }
-
-    private static Problem Describe(JsonException e)
-    {
-        var field = e.Path is { Length: > 2 } path ? path[2..] : "body";
-        var message = e.Message;
-        if (message.Contains("could not be mapped", StringComparison.Ordinal))
-        {
-            var name = message.Split('\'')[1];
-            var fullName = field == "body" ? name : $"{field}.{name}";
-            return Problem.Invalid(fullName, $"Unknown field '{fullName}'.");
-        }
-
-        if (message.Contains("null", StringComparison.OrdinalIgnoreCase) && message.Contains("doesn't allow", StringComparison.Ordinal))
-        {
-            return Problem.Invalid(field, $"{field} must not be null.");
-        }
-
-        return Problem.Invalid(field, $"{field} has a value of the wrong type: expected {Expected(message)}.");
-    }
-
-    private static string Expected(string message) => message switch
-    {
-        _ when message.Contains("System.Int32", StringComparison.Ordinal) => "a whole number",
-        _ when message.Contains("System.Boolean", StringComparison.Ordinal) => "true or false",
-        _ when message.Contains("System.TimeSpan", StringComparison.Ordinal) => "a duration such as \"00:10:00\" or \"1.00:00:00\"",
-        _ when message.Contains("System.String", StringComparison.Ordinal) => "a string",
-        _ when message.Contains("OctoLite.Domain.", StringComparison.Ordinal) => EnumChoices(message),
-        _ => FirstSentence(message),
-    };
-
-    private static string EnumChoices(string message)
-    {
-        var start = message.IndexOf("OctoLite.Domain.", StringComparison.Ordinal) + "OctoLite.Domain.".Length;
-        var end = message.IndexOfAny(['.', ' ', '\''], start);
-        var typeName = end < 0 ? message[start..] : message[start..end];
-        return $"a {typeName} value" + (EnumNames.For(typeName) is { } names ? $" ({names})" : "");
     }
 
     private static string FirstSentence(string message)

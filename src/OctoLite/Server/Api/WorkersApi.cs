@@ -19,7 +19,7 @@ internal static class WorkersApi
             {
                 if (!Enum.TryParse<HealthStatus>(health, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
                 {
-                    return ApiResults.Problem(Problem.Invalid("health", $"health must be one of {EnumNames.For(nameof(HealthStatus))} (got '{health}')."));
+                    return ApiResults.Problem(Problem.Invalid("health", $"health must be one of {string.Join(", ", Enum.GetNames<HealthStatus>())} (got '{health}')."));
                 }
 
                 status = parsed;

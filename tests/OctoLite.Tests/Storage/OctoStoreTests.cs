@@ -1,0 +1,157 @@
+using LiteDB;
+using OctoLite.Domain;
+using OctoLite.Storage;
+using OctoLite.Tests.Support;
+
+namespace OctoLite.Tests.Storage;
+
+public sealed class OctoStoreTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    private string DatabaseFile => _directory.Combine("octolite.db");
+
+    [Fact]
+    public void Open_CreatesDataFileReadableByOwnerOnly()
+    {
+        using var store = OctoStore.Open(DatabaseFile);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(DatabaseFile));
+    }
+
+    [Fact]
+    public void Open_TightensLooseModeOfExistingFile()
+    {
+        using (OctoStore.Open(DatabaseFile))
+        {
+        }
+
+        File.SetUnixFileMode(DatabaseFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+        using var store = OctoStore.Open(DatabaseFile);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(DatabaseFile));
+    }
+
+    [Fact]
+    public void Open_RecordsLatestSchemaVersion()
+    {
+        using var store = OctoStore.Open(DatabaseFile);
+
+        Assert.Equal(Migrations.Latest, store.SchemaVersion);
+    }
+
+    [Fact]
+    public void Open_RefusesDataFileFromNewerVersion()
+    {
+        using (var database = new LiteDatabase(DatabaseFile))
+        {
+            database.UserVersion = Migrations.Latest + 1;
+        }
+
+        var error = Assert.Throws<StoreException>(() => OctoStore.Open(DatabaseFile));
+
+        Assert.Contains($"schema version {Migrations.Latest + 1}", error.Message);
+    }
+
+    [Fact]
+    public void Open_RefusesFileThatIsNotADatabase()
+    {
+        File.WriteAllText(DatabaseFile, new string('x', 20000));
+
+        var error = Assert.Throws<StoreException>(() => OctoStore.Open(DatabaseFile));
+
+        Assert.Contains(DatabaseFile, error.Message);
+    }
+
+    [Fact]
+    public void EveryCollection_RoundTripsThroughReopen()
+    {
+        var pool = new WorkerPool { Id = "WorkerPools-7", Name = "Linux", Description = "d", IsDefault = true, SortOrder = 3 };
+        var worker = new Worker
+        {
+            Id = "Workers-2",
+            Name = "w",
+            WorkerPoolIds = ["WorkerPools-7", "WorkerPools-8"],
+            IsDisabled = true,
+            HealthStatus = HealthStatus.HasWarnings,
+            StatusSummary = "disk low",
+            MachinePolicyId = "MachinePolicies-1",
+            Endpoint = new WorkerEndpoint { CommunicationStyle = CommunicationStyle.Ssh, Host = "h", Port = 2222, Username = "u", Fingerprint = "SHA256:abc" },
+        };
+        var policy = new MachinePolicy { Id = "MachinePolicies-1", Name = "P", HealthCheckInterval = TimeSpan.FromMinutes(7), DeleteMachinesBehavior = DeleteMachinesBehavior.DeleteUnavailableMachines };
+        var occurred = new DateTimeOffset(2026, 11, 29, 1, 2, 3, 456, TimeSpan.Zero);
+        var auditEvent = new AuditEvent { Id = "Events-1", Occurred = occurred, Who = "me", Category = "Created", DocumentType = "WorkerPool", DocumentId = "WorkerPools-7", Message = "m", Details = "Name: 'a' → 'b'" };
+        var key = new ApiKey { Id = "ApiKeys-1", Name = "ci", KeyHash = "AB", Prefix = "API-XXXX", Created = occurred, CreatedBy = "me" };
+        var configuration = new ServerConfiguration { TaskCap = 9, BuiltInWorkerEnabled = false, BuiltInWorkerRunAs = "deploy" };
+
+        using (var store = OctoStore.Open(DatabaseFile))
+        {
+            store.Write(s =>
+            {
+                s.Pools.Insert(pool);
+                s.Workers.Insert(worker);
+                s.Policies.Insert(policy);
+                s.AuditEvents.Insert(auditEvent);
+                s.ApiKeys.Insert(key);
+                s.Configuration.Set(configuration);
+                return true;
+            });
+        }
+
+        using var reopened = OctoStore.Open(DatabaseFile);
+        reopened.Read(s =>
+        {
+            Assert.Equal(pool, s.Pools.Get(pool.Id));
+            var storedWorker = s.Workers.Get(worker.Id)!;
+            Assert.Equal(worker.WorkerPoolIds, storedWorker.WorkerPoolIds);
+            Assert.Equal(worker with { WorkerPoolIds = storedWorker.WorkerPoolIds }, storedWorker);
+            Assert.Equal(policy, s.Policies.Get(policy.Id));
+            Assert.Equal(auditEvent, s.AuditEvents.Get(auditEvent.Id));
+            Assert.Equal(key, s.ApiKeys.Get(key.Id));
+            Assert.Equal(configuration, s.Configuration.Get());
+            return true;
+        });
+    }
+
+    [Fact]
+    public void Write_RollsBackEverythingWhenTheCallbackThrows()
+    {
+        using var store = OctoStore.Open(DatabaseFile);
+
+        Assert.Throws<InvalidOperationException>(() => store.Write<bool>(s =>
+        {
+            s.Pools.Insert(new WorkerPool { Id = "WorkerPools-1", Name = "a" });
+            throw new InvalidOperationException("boom");
+        }));
+
+        Assert.Equal(0, store.Read(s => s.Pools.Count()));
+    }
+
+    [Fact]
+    public void NextId_NeverReusesAnIdEvenAfterDelete()
+    {
+        using var store = OctoStore.Open(DatabaseFile);
+
+        var first = store.Write(s => s.NextId("WorkerPools"));
+        var second = store.Write(s => s.NextId("WorkerPools"));
+        var other = store.Write(s => s.NextId("Workers"));
+
+        Assert.Equal("WorkerPools-1", first);
+        Assert.Equal("WorkerPools-2", second);
+        Assert.Equal("Workers-1", other);
+    }
+
+    [Fact]
+    public void Update_OfMissingDocument_Throws()
+    {
+        using var store = OctoStore.Open(DatabaseFile);
+
+        Assert.Throws<InvalidOperationException>(() => store.Write(s =>
+        {
+            s.Pools.Update(new WorkerPool { Id = "WorkerPools-404", Name = "x" });
+            return true;
+        }));
+    }
+
+    public void Dispose() => _directory.Dispose();
+}
