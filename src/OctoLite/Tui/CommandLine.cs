@@ -52,7 +52,7 @@ internal sealed class CommandLine : View
             Submitted?.Invoke(text);
             key.Handled = true;
         }
-        else if (key == Key.Esc)
+        else if (key == Key.F12)
         {
             Close();
             key.Handled = true;

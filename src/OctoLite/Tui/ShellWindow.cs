@@ -114,7 +114,7 @@ internal sealed class ShellWindow : Window
 
     private void OnApplicationKeyDown(object? sender, Key key)
     {
-        if (key == Key.C.WithCtrl)
+        if (key == Key.F12)
         {
             QuitAll();
             key.Handled = true;
@@ -128,7 +128,7 @@ internal sealed class ShellWindow : Window
             return;
 
         _status.Text = report.Text;
-        _status.SchemeName = report.IsError ? ErrorScheme : null;
+        _status.SchemeName = null;
     }
 
     private void ShowHelp()

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Connections.Features;
 using OctoLite.Server.Security;
 
 namespace OctoLite.Server.Api;
@@ -16,7 +17,8 @@ internal sealed partial class ApiKeyAuthentication(RequestDelegate next, ApiKeyS
         // Kestrel reports no local IP address for Unix-domain-socket connections.
         if (context.Connection.LocalIpAddress is null)
         {
-            RequestActor.Set(context, Actor.LocalSocket);
+            var socket = context.Features.Get<IConnectionSocketFeature>()?.Socket;
+            RequestActor.Set(context, Actor.LocalSocket(socket is null ? null : PeerCredentials.UserOf(socket)));
             await next(context);
             return;
         }
