@@ -46,11 +46,28 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
         var paths = options.Paths;
         paths.EnsurePrivateDirectory();
         Umask.MakePrivate();
-        var serverLock = ServerLock.Acquire(paths);
+        ServerLock serverLock;
+        try
+        {
+            serverLock = ServerLock.Acquire(paths);
+        }
+        catch (ServerAlreadyRunningException e)
+        {
+            throw new ServerStartException(e.Message, e);
+        }
+
         OctoStore? store = null;
         try
         {
-            store = OctoStore.Open(paths.DatabaseFile);
+            try
+            {
+                store = OctoStore.Open(paths.DatabaseFile);
+            }
+            catch (StoreException e)
+            {
+                throw new ServerStartException(e.Message, e);
+            }
+
             var app = Build(options, store, endPoint);
             Seed(app.Services);
             if (File.Exists(paths.SocketFile))

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using OctoLite.Hosting;
 using OctoLite.Server;
-using OctoLite.Storage;
 
 namespace OctoLite.Cli.ServerVerbs;
 
@@ -54,11 +53,7 @@ internal sealed class ServerRunCommand : OctoCommand
         {
             return await OctoLiteServer.StartAsync(options, cancellationToken);
         }
-        catch (ServerAlreadyRunningException e)
-        {
-            throw new CliException(ExitCodes.Failed, e.Message);
-        }
-        catch (StoreException e)
+        catch (ServerStartException e)
         {
             throw new CliException(ExitCodes.Failed, e.Message);
         }
