@@ -44,7 +44,8 @@ internal static partial class EndpointValidator
             return Problem.Invalid("Endpoint", $"Host, Port, Username and Fingerprint belong to SSH endpoints, not {endpoint.CommunicationStyle}.");
         }
 
-        return endpoint with { Uri = uri.ToString(), Thumbprint = thumbprint.Value };
+        // Kept as written: a polling subscription id is case-sensitive, and System.Uri would lower-case it.
+        return endpoint with { Uri = endpoint.Uri.Trim(), Thumbprint = thumbprint.Value };
     }
 
     private static Result<WorkerEndpoint> Ssh(WorkerEndpoint endpoint)

@@ -47,7 +47,8 @@ internal sealed class WorkerPoolService(OctoStore store, AuditTrail audit)
         }
 
         s.Pools.Insert(pool);
-        audit.Record(s, who, "Created", DocumentType, pool.Id, $"Worker pool '{pool.Name}' created", ChangeSummary.Snapshot(pool, Json.WorkerPool));
+        audit.Record(s, who, "Created", DocumentType, pool.Id, $"Worker pool '{pool.Name}' created",
+            ChangeSummary.Snapshot(pool, Json.WorkerPool) + MakeRoom(s, pool));
         return pool;
     });
 
@@ -94,7 +95,8 @@ internal sealed class WorkerPoolService(OctoStore store, AuditTrail audit)
         }
 
         s.Pools.Update(pool);
-        audit.Record(s, who, "Modified", DocumentType, pool.Id, $"Worker pool '{pool.Name}' modified", ChangeSummary.Describe(current, pool, Json.WorkerPool));
+        audit.Record(s, who, "Modified", DocumentType, pool.Id, $"Worker pool '{pool.Name}' modified",
+            ChangeSummary.Describe(current, pool, Json.WorkerPool) + MakeRoom(s, pool));
         return pool;
     });
 
@@ -184,6 +186,28 @@ internal sealed class WorkerPoolService(OctoStore store, AuditTrail audit)
         s.Pools.Insert(pool);
         audit.Record(s, who, "Created", DocumentType, pool.Id, $"Worker pool '{pool.Name}' created", "seeded on first start");
         return true;
+    }
+
+    /// <summary>
+    /// When <paramref name="placed"/> takes a sort order another pool has, that pool and those after it
+    /// move down one place, so positions stay distinct. Returns the moves for the audit event.
+    /// </summary>
+    private static string MakeRoom(StoreSession s, WorkerPool placed)
+    {
+        var others = s.Pools.All().Where(p => p.Id != placed.Id).ToList();
+        if (others.All(p => p.SortOrder != placed.SortOrder))
+        {
+            return "";
+        }
+
+        var moved = new List<string>();
+        foreach (var other in others.Where(p => p.SortOrder >= placed.SortOrder).OrderBy(p => p.SortOrder))
+        {
+            s.Pools.Update(other with { SortOrder = other.SortOrder + 1 });
+            moved.Add($"'{other.Name}' {other.SortOrder} → {other.SortOrder + 1}");
+        }
+
+        return $"; moved down: {string.Join(", ", moved)}";
     }
 
     private static List<WorkerPool> Ordered(StoreSession s) =>
