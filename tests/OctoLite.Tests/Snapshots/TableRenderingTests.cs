@@ -1,0 +1,208 @@
+using OctoLite.Cli.Config;
+using OctoLite.Cli.Output;
+using OctoLite.Cli.Policies;
+using OctoLite.Cli.Pools;
+using OctoLite.Cli.Workers;
+using OctoLite.Domain;
+
+namespace OctoLite.Tests.Snapshots;
+
+/// <summary>
+/// What the CLI prints in table mode, fed with fixed records (no server). Each test's output is separated into
+/// labelled sections so one approved file shows every case of one renderer.
+/// </summary>
+public sealed class TableRenderingTests
+{
+    private static readonly WorkerPool DefaultPool = new()
+    {
+        Id = "WorkerPools-1",
+        Name = "Default Worker Pool",
+        Description = "The pool steps run on when they name none",
+        IsDefault = true,
+        SortOrder = 0,
+    };
+
+    private static readonly WorkerPool LinuxPool = new()
+    {
+        Id = "WorkerPools-2",
+        Name = "Linux builders",
+        // Line breaks in a cell must not break the table.
+        Description = "Debian 12 machines\nwith Docker\r\nand .NET 10",
+        SortOrder = 1,
+    };
+
+    private static readonly WorkerPool DynamicPool = new()
+    {
+        Id = "WorkerPools-10",
+        Name = "Cloud",
+        SortOrder = 12,
+        WorkerPoolType = WorkerPoolType.DynamicWorkerPool,
+        CanAddWorkers = false,
+    };
+
+    private static readonly IReadOnlyDictionary<string, string> PoolNames = new Dictionary<string, string>
+    {
+        [DefaultPool.Id] = DefaultPool.Name,
+        [LinuxPool.Id] = LinuxPool.Name,
+    };
+
+    private static readonly Worker ListeningWorker = new()
+    {
+        Id = "Workers-1",
+        Name = "build-01",
+        WorkerPoolIds = [DefaultPool.Id, LinuxPool.Id],
+        HealthStatus = HealthStatus.Healthy,
+        StatusSummary = "Healthy: last checked in 0.4 s",
+        MachinePolicyId = "MachinePolicies-1",
+        Endpoint = new WorkerEndpoint
+        {
+            CommunicationStyle = CommunicationStyle.TentaclePassive,
+            Uri = "https://build-01.example.internal:10933/",
+            Thumbprint = "1A2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D",
+        },
+    };
+
+    private static readonly Worker PollingWorker = new()
+    {
+        Id = "Workers-2",
+        Name = "laptop",
+        // A pool the CLI could not resolve is shown by its id.
+        WorkerPoolIds = ["WorkerPools-99"],
+        HealthStatus = HealthStatus.HasWarnings,
+        StatusSummary = "Clock skew of 3 s",
+        MachinePolicyId = "MachinePolicies-1",
+        Endpoint = new WorkerEndpoint
+        {
+            CommunicationStyle = CommunicationStyle.TentacleActive,
+            Uri = "poll://ab12cd34ef56gh78ij90/",
+            Thumbprint = "FFEEDDCCBBAA99887766554433221100FFEEDDCC",
+        },
+    };
+
+    private static readonly Worker SshWorker = new()
+    {
+        Id = "Workers-3",
+        Name = "db-backup",
+        WorkerPoolIds = [],
+        IsDisabled = true,
+        HealthStatus = HealthStatus.Unavailable,
+        StatusSummary = "Connection refused\n(port 2222)",
+        MachinePolicyId = "MachinePolicies-2",
+        Endpoint = new WorkerEndpoint
+        {
+            CommunicationStyle = CommunicationStyle.Ssh,
+            Host = "10.0.0.7",
+            Port = 2222,
+            Username = "deploy",
+            Fingerprint = "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8",
+        },
+    };
+
+    private static readonly Worker NewWorker = new()
+    {
+        Id = "Workers-4",
+        Name = "fresh",
+        WorkerPoolIds = [DefaultPool.Id],
+        MachinePolicyId = "MachinePolicies-1",
+        Endpoint = new WorkerEndpoint { CommunicationStyle = CommunicationStyle.TentaclePassive },
+    };
+
+    private static readonly MachinePolicy DefaultPolicy = new()
+    {
+        Id = "MachinePolicies-1",
+        Name = "Default Machine Policy",
+        Description = "Octopus's defaults",
+        IsDefault = true,
+    };
+
+    private static readonly MachinePolicy StrictPolicy = new()
+    {
+        Id = "MachinePolicies-2",
+        Name = "Short-lived machines",
+        Description = "Ephemeral SSH workers",
+        HealthCheckInterval = TimeSpan.FromMinutes(30),
+        HealthCheckType = HealthCheckType.OnlyConnectivity,
+        HealthCheckScript = "df -h /\ntest -w /tmp",
+        ConnectionConnectTimeout = TimeSpan.FromSeconds(15),
+        PollingRequestQueueTimeout = TimeSpan.FromMinutes(5),
+        ConnectionRetryCountLimit = 2,
+        DeleteMachinesBehavior = DeleteMachinesBehavior.DeleteUnavailableMachines,
+        DeleteMachinesElapsedTimeSpan = TimeSpan.FromDays(2) + TimeSpan.FromHours(12),
+    };
+
+    [Fact]
+    public void Table_pads_columns_and_flattens_cells() => Snapshot.Verify(Sections(
+        ("Rows of different widths, empty and null cells", w => new Table("ID", "NAME", "NOTE")
+            .Add("1", "a", "short")
+            .Add("1234", "a much longer name", null)
+            .Add("", null, "last column is never padded")
+            .WriteTo(w)),
+        ("Headers wider than every cell", w => new Table("IDENTIFIER", "X")
+            .Add("1", "y")
+            .WriteTo(w)),
+        ("Line breaks inside cells become spaces", w => new Table("KEY", "VALUE")
+            .Add("multi\nline", "one\r\ntwo\rthree")
+            .WriteTo(w)),
+        ("No rows: headers only", w => new Table("ID", "NAME").WriteTo(w)),
+        ("Fields aligned after the longest name", w => Table.WriteFields(w,
+        [
+            ("Id", "Things-1"),
+            ("A much longer field", "value"),
+            ("Empty", ""),
+            ("Null", null),
+            ("Multi-line", "first\nsecond"),
+        ]))));
+
+    [Fact]
+    public void Table_rejects_a_row_of_the_wrong_width()
+    {
+        var table = new Table("A", "B");
+
+        var error = Assert.Throws<ArgumentException>(() => table.Add("only one"));
+
+        Assert.Equal("cells", error.ParamName);
+    }
+
+    [Fact]
+    public void Pool_list() => Snapshot.Verify(Sections(
+        ("Several pools", w => PoolView.List(w, [DefaultPool, LinuxPool, DynamicPool])),
+        ("No pools", w => PoolView.List(w, []))));
+
+    [Fact]
+    public void Pool_show() => Snapshot.Verify(Sections(
+        ("The default pool", w => PoolView.One(w, DefaultPool)),
+        ("A pool with a multi-line description", w => PoolView.One(w, LinuxPool)),
+        ("A dynamic pool without a description", w => PoolView.One(w, DynamicPool))));
+
+    [Fact]
+    public void Worker_list() => Snapshot.Verify(Sections(
+        ("Every kind of worker, pools shown by name when known", w => WorkerView.List(w, [ListeningWorker, PollingWorker, SshWorker, NewWorker], PoolNames)),
+        ("Pool names unknown: ids", w => WorkerView.List(w, [ListeningWorker], new Dictionary<string, string>())),
+        ("No workers", w => WorkerView.List(w, [], PoolNames))));
+
+    [Fact]
+    public void Worker_show() => Snapshot.Verify(Sections(
+        ("Listening tentacle", w => WorkerView.One(w, ListeningWorker, PoolNames)),
+        ("Polling tentacle in an unknown pool", w => WorkerView.One(w, PollingWorker, PoolNames)),
+        ("Disabled SSH worker in no pool", w => WorkerView.One(w, SshWorker, PoolNames)),
+        ("Worker without address or thumbprint", w => WorkerView.One(w, NewWorker, PoolNames))));
+
+    [Fact]
+    public void Policy_list() => Snapshot.Verify(Sections(
+        ("Default and custom policies", w => PolicyView.List(w, [DefaultPolicy, StrictPolicy])),
+        ("No policies", w => PolicyView.List(w, []))));
+
+    [Fact]
+    public void Policy_show() => Snapshot.Verify(Sections(
+        ("Defaults", w => PolicyView.One(w, DefaultPolicy)),
+        ("Custom, with a script and cleanup", w => PolicyView.One(w, StrictPolicy))));
+
+    [Fact]
+    public void Config_all() => Snapshot.Verify(Sections(
+        ("Defaults", w => ConfigView.All(w, new ServerConfiguration())),
+        ("Changed", w => ConfigView.All(w, new ServerConfiguration { TaskCap = 20, BuiltInWorkerEnabled = false, BuiltInWorkerRunAs = "octo-steps" }))));
+
+    /// <summary>Renders each case under a <c>## title</c> line, cases separated by a blank line.</summary>
+    private static string Sections(params (string Title, Action<TextWriter> Render)[] sections) =>
+        string.Join("\n", sections.Select(s => $"## {s.Title}\n{Snapshot.Render(s.Render)}"));
+}
