@@ -14,7 +14,7 @@ internal sealed class CliContext(ParseResult parseResult, GlobalOptions options)
 
     public TextWriter Out { get; } = parseResult.InvocationConfiguration.Output;
     public TextWriter Error { get; } = parseResult.InvocationConfiguration.Error;
-    public OutputFormat Format { get; } = parseResult.GetValue(options.Output);
+    public OutputFormat Format { get; } = options.FormatOf(parseResult);
     public EnvironmentVariables Environment => options.Environment;
     public ParseResult ParseResult => parseResult;
 

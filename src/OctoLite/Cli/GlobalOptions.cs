@@ -12,24 +12,27 @@ internal sealed class GlobalOptions
         Environment = environment;
         DataDir = new Option<string?>("--data-dir")
         {
-            Description = $"Folder holding the data file and the local socket [env: {EnvironmentVariables.DataDir}; default: $XDG_DATA_HOME/octolite or ~/.local/share/octolite]",
+            Description = $"Folder holding the data file and the local socket (env: {EnvironmentVariables.DataDir}; default: $XDG_DATA_HOME/octolite or ~/.local/share/octolite)",
+            HelpName = "dir",
             Recursive = true,
         };
         Server = new Option<string?>("--server")
         {
-            Description = $"URL of a remote OctoLite server, instead of the local socket [env: {EnvironmentVariables.Server}]",
+            Description = $"URL of a remote OctoLite server, instead of the local socket (env: {EnvironmentVariables.Server})",
+            HelpName = "url",
             Recursive = true,
         };
         ApiKey = new Option<string?>("--api-key")
         {
-            Description = $"API key for --server [env: {EnvironmentVariables.ApiKey}]",
+            Description = $"API key for --server (env: {EnvironmentVariables.ApiKey})",
+            HelpName = "key",
             Recursive = true,
         };
-        Output = new Option<OutputFormat>("--output", "-o")
+        Output = new Option<string?>("--output", "-o")
         {
-            Description = $"Output format: table or json [env: {EnvironmentVariables.Output}]",
+            Description = $"Output format: table for people, json for scripts (env: {EnvironmentVariables.Output}; default: table)",
+            HelpName = "table|json",
             Recursive = true,
-            DefaultValueFactory = _ => ParseFormat(environment.Get(EnvironmentVariables.Output)),
         };
     }
 
@@ -37,14 +40,22 @@ internal sealed class GlobalOptions
     public Option<string?> DataDir { get; }
     public Option<string?> Server { get; }
     public Option<string?> ApiKey { get; }
-    public Option<OutputFormat> Output { get; }
+    public Option<string?> Output { get; }
 
     public IEnumerable<Option> All => [DataDir, Server, ApiKey, Output];
 
-    private static OutputFormat ParseFormat(string? value) => value?.ToLowerInvariant() switch
+    /// <summary>The output format: the option, else the environment, else table. Read when a verb runs, so a bad value never breaks --help.</summary>
+    public OutputFormat FormatOf(ParseResult result)
     {
-        null or "table" => OutputFormat.Table,
-        "json" => OutputFormat.Json,
-        _ => throw CliException.Usage($"{EnvironmentVariables.Output} must be table or json (got '{value}')."),
-    };
+        var option = result.GetValue(Output);
+        var value = option ?? Environment.Get(EnvironmentVariables.Output);
+        return value?.ToLowerInvariant() switch
+        {
+            null or "table" => OutputFormat.Table,
+            "json" => OutputFormat.Json,
+            _ => throw CliException.Usage(option is null
+                ? $"{EnvironmentVariables.Output} must be table or json (got '{value}')."
+                : $"--output must be table or json (got '{value}')."),
+        };
+    }
 }

@@ -5,7 +5,7 @@ namespace OctoLite.Cli.ApiKeys;
 
 internal sealed class ApiKeyCreateCommand : OctoCommand
 {
-    private readonly Option<string> _name = new("--name") { Description = "What the key is for, e.g. the script or person using it", Required = true };
+    private readonly Option<string> _name = new("--name") { Description = "What the key is for, e.g. the script or person using it", HelpName = "name", Required = true };
 
     public ApiKeyCreateCommand(GlobalOptions options) : base("create", "Create an API key for remote access; it is shown once", options) => Options.Add(_name);
 

@@ -5,7 +5,7 @@ namespace OctoLite.Cli.ApiKeys;
 
 internal sealed class ApiKeyRevokeCommand : OctoCommand
 {
-    private readonly Argument<string> _key = new("key") { Description = "The API key's name or id" };
+    private readonly Argument<string> _key = new("apikey") { Description = "The API key's name or id (not the key itself)" };
 
     public ApiKeyRevokeCommand(GlobalOptions options) : base("revoke", "Revoke an API key: requests using it are refused from now on", options) => Arguments.Add(_key);
 

@@ -6,8 +6,8 @@ namespace OctoLite.Cli.Audit;
 
 internal sealed class AuditListCommand : OctoCommand
 {
-    private readonly Option<string?> _document = new("--document") { Description = "Only events about this document id, e.g. WorkerPools-2" };
-    private readonly Option<int> _take = new("--take") { Description = "How many events, newest first", DefaultValueFactory = _ => 50 };
+    private readonly Option<string?> _document = new("--document") { Description = "Only events about this document id, e.g. WorkerPools-2", HelpName = "id" };
+    private readonly Option<int> _take = new("--take") { Description = "How many events to show, newest first", HelpName = "n", DefaultValueFactory = _ => 50 };
 
     public AuditListCommand(GlobalOptions options) : base("list", "Show the audit trail, newest first", options)
     {

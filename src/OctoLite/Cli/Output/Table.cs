@@ -33,7 +33,7 @@ internal sealed class Table(params string[] headers)
         var width = list.Max(f => f.Field.Length);
         foreach (var (field, value) in list)
         {
-            writer.WriteLine($"{(field + ":").PadRight(width + 2)}{Clean(value ?? "")}");
+            writer.WriteLine($"{(field + ":").PadRight(width + 2)}{Clean(value ?? "")}".TrimEnd());
         }
     }
 

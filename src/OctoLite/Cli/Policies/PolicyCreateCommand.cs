@@ -5,9 +5,9 @@ namespace OctoLite.Cli.Policies;
 
 internal sealed class PolicyCreateCommand : OctoCommand
 {
-    private readonly Option<string> _name = new("--name") { Description = "Name of the new policy", Required = true };
+    private readonly Option<string> _name = new("--name") { Description = "Name of the new policy", HelpName = "name", Required = true };
     private readonly Option<bool> _default = new("--default") { Description = "Make it the default policy" };
-    private readonly PolicyOptions _fields = new();
+    private readonly PolicyOptions _fields = new(forUpdate: false);
 
     public PolicyCreateCommand(GlobalOptions options) : base("create", "Create a machine policy", options)
     {

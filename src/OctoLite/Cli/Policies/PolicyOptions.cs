@@ -3,18 +3,61 @@ using OctoLite.Domain;
 
 namespace OctoLite.Cli.Policies;
 
-/// <summary>The settable fields of a machine policy, shared by create and update.</summary>
-internal sealed class PolicyOptions
+/// <summary>
+/// The settable fields of a machine policy, shared by create (where an omitted option takes the
+/// default shown) and update (where an omitted option leaves the field as it is).
+/// </summary>
+internal sealed class PolicyOptions(bool forUpdate)
 {
-    public Option<string?> Description { get; } = new("--description") { Description = "What the policy is for" };
-    public Option<TimeSpan?> HealthCheckInterval { get; } = new("--health-check-interval") { Description = "Time between health checks, e.g. 00:30:00 (default 01:00:00)" };
-    public Option<HealthCheckType?> HealthCheckType { get; } = new("--health-check-type") { Description = "RunScript or OnlyConnectivity" };
-    public Option<string?> HealthCheckScript { get; } = new("--health-check-script") { Description = "Bash script run on the worker during a health check" };
-    public Option<TimeSpan?> ConnectTimeout { get; } = new("--connect-timeout") { Description = "How long to wait to connect to a worker (default 00:01:00)" };
-    public Option<TimeSpan?> PollingQueueTimeout { get; } = new("--polling-queue-timeout") { Description = "How long a polling tentacle has to collect a request (default 00:02:00)" };
-    public Option<int?> RetryCount { get; } = new("--connection-retries") { Description = "Connection attempts before giving up (default 5)" };
-    public Option<DeleteMachinesBehavior?> Cleanup { get; } = new("--cleanup") { Description = "DoNotDelete or DeleteUnavailableMachines" };
-    public Option<TimeSpan?> CleanupAfter { get; } = new("--cleanup-after") { Description = "How long a worker must be unavailable before cleanup deletes it (default 1.00:00:00)" };
+    public Option<string?> Description { get; } = new("--description") { Description = forUpdate ? "New description" : "What the policy is for", HelpName = "text" };
+
+    public Option<TimeSpan?> HealthCheckInterval { get; } = new("--health-check-interval")
+    {
+        Description = "Time between scheduled health checks" + Default("01:00:00", forUpdate),
+        HelpName = "hh:mm:ss",
+    };
+
+    public Option<HealthCheckType?> HealthCheckType { get; } = new("--health-check-type")
+    {
+        Description = "What a health check does: RunScript (connect, then run the health script) or OnlyConnectivity (connect only)" + Default("RunScript", forUpdate),
+        HelpName = "type",
+    };
+
+    public Option<string?> HealthCheckScript { get; } = new("--health-check-script")
+    {
+        Description = "Bash run on the worker during a RunScript health check" + Default("none", forUpdate),
+        HelpName = "script",
+    };
+
+    public Option<TimeSpan?> ConnectTimeout { get; } = new("--connect-timeout")
+    {
+        Description = "How long to wait when connecting to a worker" + Default("00:01:00", forUpdate),
+        HelpName = "hh:mm:ss",
+    };
+
+    public Option<TimeSpan?> PollingQueueTimeout { get; } = new("--polling-queue-timeout")
+    {
+        Description = "How long a polling tentacle has to collect a queued request before it fails" + Default("00:02:00", forUpdate),
+        HelpName = "hh:mm:ss",
+    };
+
+    public Option<int?> RetryCount { get; } = new("--connection-retries")
+    {
+        Description = "Connection attempts before a worker counts as unavailable" + Default("5", forUpdate),
+        HelpName = "n",
+    };
+
+    public Option<DeleteMachinesBehavior?> Cleanup { get; } = new("--cleanup")
+    {
+        Description = "Whether unavailable workers are deleted: DoNotDelete or DeleteUnavailableMachines" + Default("DoNotDelete", forUpdate),
+        HelpName = "behaviour",
+    };
+
+    public Option<TimeSpan?> CleanupAfter { get; } = new("--cleanup-after")
+    {
+        Description = "How long a worker must be unavailable before cleanup deletes it, d.hh:mm:ss" + Default("1.00:00:00", forUpdate),
+        HelpName = "duration",
+    };
 
     public IEnumerable<Option> All => [Description, HealthCheckInterval, HealthCheckType, HealthCheckScript, ConnectTimeout, PollingQueueTimeout, RetryCount, Cleanup, CleanupAfter];
 
@@ -28,4 +71,6 @@ internal sealed class PolicyOptions
         .Set("ConnectionRetryCountLimit", result.GetValue(RetryCount))
         .Set("DeleteMachinesBehavior", result.GetValue(Cleanup)?.ToString())
         .Set("DeleteMachinesElapsedTimeSpan", result.GetValue(CleanupAfter));
+
+    private static string Default(string value, bool forUpdate) => forUpdate ? "" : $" (default: {value})";
 }

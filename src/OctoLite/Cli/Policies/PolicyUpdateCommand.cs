@@ -6,9 +6,9 @@ namespace OctoLite.Cli.Policies;
 internal sealed class PolicyUpdateCommand : OctoCommand
 {
     private readonly Argument<string> _policy = PolicyArgument.Create();
-    private readonly Option<string?> _name = new("--name") { Description = "New name" };
+    private readonly Option<string?> _name = new("--name") { Description = "New name", HelpName = "name" };
     private readonly Option<bool> _default = new("--default") { Description = "Make it the default policy" };
-    private readonly PolicyOptions _fields = new();
+    private readonly PolicyOptions _fields = new(forUpdate: true);
 
     public PolicyUpdateCommand(GlobalOptions options) : base("update", "Change a machine policy", options)
     {

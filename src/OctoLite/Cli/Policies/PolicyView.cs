@@ -27,7 +27,7 @@ internal static class PolicyView
         ("Health check interval", Display.Duration(policy.HealthCheckInterval)),
         ("Health check script", policy.HealthCheckScript.Length == 0 ? "(built-in checks only)" : policy.HealthCheckScript),
         ("Connect timeout", Display.Duration(policy.ConnectionConnectTimeout)),
-        ("Polling pickup timeout", Display.Duration(policy.PollingRequestQueueTimeout)),
+        ("Polling queue timeout", Display.Duration(policy.PollingRequestQueueTimeout)),
         ("Connection retries", policy.ConnectionRetryCountLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("Cleanup", Cleanup(policy)),
     ]);

@@ -5,10 +5,10 @@ namespace OctoLite.Cli.Pools;
 
 internal sealed class PoolCreateCommand : OctoCommand
 {
-    private readonly Option<string> _name = new("--name") { Description = "Name of the new pool", Required = true };
-    private readonly Option<string?> _description = new("--description") { Description = "What the pool is for" };
+    private readonly Option<string> _name = new("--name") { Description = "Name of the new pool", HelpName = "name", Required = true };
+    private readonly Option<string?> _description = new("--description") { Description = "What the pool is for", HelpName = "text" };
     private readonly Option<bool> _default = new("--default") { Description = "Make it the default pool" };
-    private readonly Option<int?> _sortOrder = new("--sort-order") { Description = "Position in the pool list (default: last)" };
+    private readonly Option<int?> _sortOrder = new("--sort-order") { Description = "Position in the pool list; pools at or after it move down (default: last)", HelpName = "n" };
 
     public PoolCreateCommand(GlobalOptions options) : base("create", "Create a static worker pool", options)
     {

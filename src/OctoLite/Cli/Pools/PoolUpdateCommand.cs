@@ -6,9 +6,9 @@ namespace OctoLite.Cli.Pools;
 internal sealed class PoolUpdateCommand : OctoCommand
 {
     private readonly Argument<string> _pool = PoolArgument.Create();
-    private readonly Option<string?> _name = new("--name") { Description = "New name" };
-    private readonly Option<string?> _description = new("--description") { Description = "New description" };
-    private readonly Option<int?> _sortOrder = new("--sort-order") { Description = "New position in the pool list" };
+    private readonly Option<string?> _name = new("--name") { Description = "New name", HelpName = "name" };
+    private readonly Option<string?> _description = new("--description") { Description = "New description", HelpName = "text" };
+    private readonly Option<int?> _sortOrder = new("--sort-order") { Description = "New position in the pool list; pools at or after it move down", HelpName = "n" };
 
     public PoolUpdateCommand(GlobalOptions options) : base("update", "Change a worker pool's name, description or sort order", options)
     {

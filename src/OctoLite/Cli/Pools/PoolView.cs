@@ -22,7 +22,7 @@ internal static class PoolView
         ("Id", pool.Id),
         ("Name", pool.Name),
         ("Default", Display.YesNo(pool.IsDefault)),
-        ("Type", pool.WorkerPoolType.ToString()),
+        ("Type", Short(pool.WorkerPoolType)),
         ("Sort order", pool.SortOrder.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("Description", pool.Description),
     ]);

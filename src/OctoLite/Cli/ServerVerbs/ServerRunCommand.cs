@@ -7,21 +7,20 @@ namespace OctoLite.Cli.ServerVerbs;
 internal sealed class ServerRunCommand : OctoCommand
 {
     private readonly Option<string?> _listen;
-    private readonly Option<string> _logFormat;
+    private readonly Option<string?> _logFormat;
 
     public ServerRunCommand(GlobalOptions options) : base("run", "Run the server in the foreground until SIGTERM or Ctrl+C", options)
     {
         _listen = new Option<string?>("--listen")
         {
-            Description = $"TCP address of the REST API, host:port, or 'none' for the Unix socket only [env: {EnvironmentVariables.Listen}; default: {ServerOptions.DefaultListen}]",
-            DefaultValueFactory = _ => options.Environment.Get(EnvironmentVariables.Listen) ?? ServerOptions.DefaultListen,
+            Description = $"TCP address of the REST API, or 'none' for the Unix socket only (env: {EnvironmentVariables.Listen}; default: {ServerOptions.DefaultListen})",
+            HelpName = "host:port",
         };
-        _logFormat = new Option<string>("--log-format")
+        _logFormat = new Option<string?>("--log-format")
         {
-            Description = $"Format of the logs written to stderr: text or json [env: {EnvironmentVariables.LogFormat}; default: text]",
-            DefaultValueFactory = _ => options.Environment.Get(EnvironmentVariables.LogFormat) ?? "text",
+            Description = $"Format of the logs written to stderr (env: {EnvironmentVariables.LogFormat}; default: text)",
+            HelpName = "text|json",
         };
-        _logFormat.AcceptOnlyFromAmong("text", "json");
         Options.Add(_listen);
         Options.Add(_logFormat);
     }
@@ -29,17 +28,24 @@ internal sealed class ServerRunCommand : OctoCommand
     protected override async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
     {
         var result = context.ParseResult;
-        var listen = result.GetValue(_listen);
+        var listen = result.GetValue(_listen) ?? context.Environment.Get(EnvironmentVariables.Listen) ?? ServerOptions.DefaultListen;
         if (!ListenAddress.TryParse(listen, out _, out var error))
         {
             throw CliException.Usage(error);
         }
 
+        var logFormat = (result.GetValue(_logFormat) ?? context.Environment.Get(EnvironmentVariables.LogFormat) ?? "text").ToLowerInvariant() switch
+        {
+            "text" => LogFormat.Text,
+            "json" => LogFormat.Json,
+            var other => throw CliException.Usage($"--log-format (or {EnvironmentVariables.LogFormat}) must be text or json (got '{other}')."),
+        };
+
         var serverOptions = new ServerOptions
         {
             Paths = context.Paths,
-            Listen = listen is null || listen.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : listen,
-            LogFormat = result.GetValue(_logFormat) == "json" ? LogFormat.Json : LogFormat.Text,
+            Listen = listen.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : listen,
+            LogFormat = logFormat,
         };
         await using var server = await StartAsync(serverOptions, cancellationToken);
         await server.WaitForShutdownAsync(cancellationToken);

@@ -7,13 +7,21 @@ namespace OctoLite.Cli.Workers;
 /// <summary>The options that describe a worker's endpoint, shared by create and update.</summary>
 internal sealed class EndpointOptions
 {
-    public Option<CommunicationStyle?> Kind { get; } = new("--kind") { Description = "TentaclePassive (listening), TentacleActive (polling) or Ssh" };
-    public Option<string?> Uri { get; } = new("--uri") { Description = "Tentacle address: https://host:10933/ (listening) or poll://SUBSCRIPTION/ (polling)" };
-    public Option<string?> Thumbprint { get; } = new("--thumbprint") { Description = "Tentacle certificate thumbprint (40 hex characters)" };
-    public Option<string?> Host { get; } = new("--host") { Description = "SSH host name or address" };
-    public Option<int?> Port { get; } = new("--port") { Description = "SSH port (default 22)" };
-    public Option<string?> Username { get; } = new("--username") { Description = "SSH account" };
-    public Option<string?> Fingerprint { get; } = new("--fingerprint") { Description = "SSH host key fingerprint" };
+    /// <summary>The kinds a user may register; the built-in worker is part of the server, not a registration.</summary>
+    private static readonly CommunicationStyle[] Kinds = [CommunicationStyle.TentaclePassive, CommunicationStyle.TentacleActive, CommunicationStyle.Ssh];
+
+    public Option<string?> Kind { get; } = new("--kind")
+    {
+        Description = "How the server reaches the worker: TentaclePassive (a listening tentacle), TentacleActive (a polling tentacle) or Ssh",
+        HelpName = "kind",
+    };
+
+    public Option<string?> Uri { get; } = new("--uri") { Description = "Tentacle address: https://host:10933/ when listening, poll://SUBSCRIPTION/ when polling", HelpName = "uri" };
+    public Option<string?> Thumbprint { get; } = new("--thumbprint") { Description = "The tentacle certificate's thumbprint, 40 hex characters", HelpName = "hex" };
+    public Option<string?> Host { get; } = new("--host") { Description = "SSH host name or address", HelpName = "host" };
+    public Option<int?> Port { get; } = new("--port") { Description = "SSH port (default: 22)", HelpName = "port" };
+    public Option<string?> Username { get; } = new("--username") { Description = "Account to log in as over SSH", HelpName = "user" };
+    public Option<string?> Fingerprint { get; } = new("--fingerprint") { Description = "The SSH host key fingerprint to trust", HelpName = "fingerprint" };
 
     public IEnumerable<Option> All => [Kind, Uri, Thumbprint, Host, Port, Username, Fingerprint];
 
@@ -21,7 +29,7 @@ internal sealed class EndpointOptions
     public JsonObject? ToJson(ParseResult result)
     {
         var endpoint = new JsonPatch()
-            .Set("CommunicationStyle", result.GetValue(Kind)?.ToString())
+            .Set("CommunicationStyle", KindOf(result.GetValue(Kind)))
             .Set("Uri", result.GetValue(Uri))
             .Set("Thumbprint", result.GetValue(Thumbprint))
             .Set("Host", result.GetValue(Host))
@@ -29,5 +37,16 @@ internal sealed class EndpointOptions
             .Set("Username", result.GetValue(Username))
             .Set("Fingerprint", result.GetValue(Fingerprint));
         return endpoint.IsEmpty ? null : endpoint.Body;
+    }
+
+    private static string? KindOf(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var kind = Kinds.Select(k => k.ToString()).FirstOrDefault(k => string.Equals(k, value, StringComparison.OrdinalIgnoreCase));
+        return kind ?? throw CliException.Usage($"--kind must be one of {string.Join(", ", Kinds)} (got '{value}').");
     }
 }

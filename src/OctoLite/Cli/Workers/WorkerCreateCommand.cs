@@ -5,15 +5,16 @@ namespace OctoLite.Cli.Workers;
 
 internal sealed class WorkerCreateCommand : OctoCommand
 {
-    private readonly Option<string> _name = new("--name") { Description = "Name of the new worker", Required = true };
+    private readonly Option<string> _name = new("--name") { Description = "Name of the new worker", HelpName = "name", Required = true };
     private readonly Option<string[]> _pools = new("--pool")
     {
         Description = "Pool (name or id) the worker joins; repeat or separate with commas for several",
         Required = true,
+        HelpName = "pool",
         AllowMultipleArgumentsPerToken = true,
     };
 
-    private readonly Option<string?> _policy = new("--policy") { Description = "Machine policy (name or id); default: the default policy" };
+    private readonly Option<string?> _policy = new("--policy") { Description = "Machine policy (name or id) (default: the default policy)", HelpName = "policy" };
     private readonly EndpointOptions _endpoint = new();
 
     public WorkerCreateCommand(GlobalOptions options) : base("create", "Register a worker by its endpoint", options)

@@ -6,9 +6,9 @@ namespace OctoLite.Cli.Workers;
 
 internal sealed class WorkerListCommand : OctoCommand
 {
-    private readonly Option<string?> _pool = new("--pool") { Description = "Only workers in this pool (name or id)" };
-    private readonly Option<HealthStatus?> _health = new("--health") { Description = "Only workers with this health: Healthy, HasWarnings, Unhealthy, Unavailable, Unknown" };
-    private readonly Option<string?> _name = new("--name") { Description = "Only workers whose name contains this text" };
+    private readonly Option<string?> _pool = new("--pool") { Description = "Only workers in this pool (name or id)", HelpName = "pool" };
+    private readonly Option<HealthStatus?> _health = new("--health") { Description = "Only workers whose last health check gave this: Healthy, HasWarnings, Unhealthy, Unavailable or Unknown", HelpName = "status" };
+    private readonly Option<string?> _name = new("--name") { Description = "Only workers whose name contains this text", HelpName = "text" };
 
     public WorkerListCommand(GlobalOptions options) : base("list", "List workers", options)
     {

@@ -6,14 +6,15 @@ namespace OctoLite.Cli.Workers;
 internal sealed class WorkerUpdateCommand : OctoCommand
 {
     private readonly Argument<string> _worker = WorkerArgument.Create();
-    private readonly Option<string?> _name = new("--name") { Description = "New name" };
+    private readonly Option<string?> _name = new("--name") { Description = "New name", HelpName = "name" };
     private readonly Option<string[]> _pools = new("--pool")
     {
         Description = "Replace the worker's pools with these (names or ids; repeat or separate with commas)",
+        HelpName = "pool",
         AllowMultipleArgumentsPerToken = true,
     };
 
-    private readonly Option<string?> _policy = new("--policy") { Description = "Machine policy (name or id)" };
+    private readonly Option<string?> _policy = new("--policy") { Description = "New machine policy (name or id)", HelpName = "policy" };
     private readonly EndpointOptions _endpoint = new();
 
     public WorkerUpdateCommand(GlobalOptions options) : base("update", "Change a worker's name, pools, policy or endpoint", options)
