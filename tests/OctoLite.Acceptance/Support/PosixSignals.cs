@@ -9,12 +9,15 @@ namespace OctoLite.Acceptance.Support;
 /// </summary>
 internal static class PosixSignals
 {
-    private const int SigTerm = 15;
+    public const int SigInt = 2;
+    public const int SigTerm = 15;
 
-    public static void Terminate(int processId)
+    public static void Terminate(int processId) => Send(processId, SigTerm);
+
+    public static void Send(int processId, int signal)
     {
-        if (Kill(processId, SigTerm) != 0)
-            throw new Win32Exception(Marshal.GetLastPInvokeError(), $"kill({processId}, SIGTERM) failed");
+        if (Kill(processId, signal) != 0)
+            throw new Win32Exception(Marshal.GetLastPInvokeError(), $"kill({processId}, {signal}) failed");
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]

@@ -62,9 +62,10 @@ internal sealed class ServerFixture : IAsyncDisposable
         CancellationToken deadline,
         string listen = "127.0.0.1:0",
         string? binary = null,
-        string? workingDirectory = null)
+        string? workingDirectory = null,
+        string[]? extraArguments = null)
     {
-        var startInfo = OctoLiteProcess.StartInfo(["server", "run", "--data-dir", dataDir, "--listen", listen], binary, workingDirectory);
+        var startInfo = OctoLiteProcess.StartInfo(["server", "run", "--data-dir", dataDir, "--listen", listen, .. extraArguments ?? []], binary, workingDirectory);
         var process = new Process { StartInfo = startInfo };
         var server = new ServerFixture(process, dataDir, OctoLiteCli.ForDataDir(dataDir, deadline, binary));
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
@@ -86,14 +87,14 @@ internal sealed class ServerFixture : IAsyncDisposable
         }
     }
 
-    /// <summary>SIGTERM, then asserts a clean exit: code 0 within <see cref="StopTimeout"/> and no socket file left.</summary>
-    public async Task StopAsync()
+    /// <summary>SIGTERM (or another signal), then asserts a clean exit: code 0 within <see cref="StopTimeout"/> and no socket file left.</summary>
+    public async Task StopAsync(int signal = PosixSignals.SigTerm)
     {
         if (_stopped)
             return;
         _stopped = true;
         var socketPath = SocketPath;
-        PosixSignals.Terminate(_process.Id);
+        PosixSignals.Send(_process.Id, signal);
         using var timer = new CancellationTokenSource(StopTimeout);
         try
         {

@@ -5,7 +5,7 @@ using OctoLite.Storage;
 namespace OctoLite.Server.Audit;
 
 /// <summary>Writes audit events inside the caller's store transaction, so a change is never stored without its event.</summary>
-internal sealed class AuditTrail(TimeProvider time)
+internal sealed partial class AuditTrail(TimeProvider time, ILogger<AuditTrail> logger)
 {
     public void Record(StoreSession store, Actor who, string category, string documentType, string documentId, string message, string details = "")
     {
@@ -20,6 +20,7 @@ internal sealed class AuditTrail(TimeProvider time)
             Message = message,
             Details = details,
         });
+        LogChange(logger, category, documentType, documentId, who.Name, message);
     }
 
     public IReadOnlyList<AuditEvent> Recent(OctoStore store, int take, string? documentId)
@@ -31,6 +32,9 @@ internal sealed class AuditTrail(TimeProvider time)
             .Take(take)
             .ToList());
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Category} {DocumentType} {DocumentId} by {Who}: {Message}")]
+    private static partial void LogChange(ILogger logger, string category, string documentType, string documentId, string who, string message);
 
     private static long IdNumber(string id) => long.TryParse(id.AsSpan(id.LastIndexOf('-') + 1), out var n) ? n : 0;
 }
