@@ -43,30 +43,20 @@ internal sealed class MachinePolicyService(OctoStore store, AuditTrail audit)
 
     public Result<MachinePolicy> Update(string idOrName, Func<MachinePolicy, Result<MachinePolicy>> change, Actor who) => store.Write<Result<MachinePolicy>>(s =>
     {
-        var found = Find(s, idOrName);
-        if (!found.IsSuccess)
+        var edit = Edit.Apply(Find(s, idOrName), change, p => p.Id);
+        if (!edit.IsSuccess)
         {
-            return found.Problem;
+            return edit.Problem;
         }
 
-        var current = found.Value;
-        var changed = change(current);
-        if (!changed.IsSuccess)
-        {
-            return changed.Problem;
-        }
+        var (current, changed) = edit.Value;
 
-        if (changed.Value.Id != current.Id)
-        {
-            return Problem.Invalid("Id", $"Id cannot be changed (it is {current.Id}).");
-        }
-
-        if (current.IsDefault && !changed.Value.IsDefault)
+        if (current.IsDefault && !changed.IsDefault)
         {
             return Problem.Invalid("IsDefault", $"'{current.Name}' is the default policy: make another policy the default instead of unsetting it.");
         }
 
-        var validated = Validate(s, changed.Value, current.Id);
+        var validated = Validate(s, changed, current.Id);
         if (!validated.IsSuccess)
         {
             return validated.Problem;

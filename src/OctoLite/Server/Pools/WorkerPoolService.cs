@@ -54,41 +54,31 @@ internal sealed class WorkerPoolService(OctoStore store, AuditTrail audit)
 
     public Result<WorkerPool> Update(string idOrName, Func<WorkerPool, Result<WorkerPool>> change, Actor who) => store.Write<Result<WorkerPool>>(s =>
     {
-        var found = Find(s, idOrName);
-        if (!found.IsSuccess)
+        var edit = Edit.Apply(Find(s, idOrName), change, p => p.Id);
+        if (!edit.IsSuccess)
         {
-            return found.Problem;
+            return edit.Problem;
         }
 
-        var current = found.Value;
-        var changed = change(current);
-        if (!changed.IsSuccess)
-        {
-            return changed.Problem;
-        }
+        var (current, changed) = edit.Value;
 
-        if (changed.Value.Id != current.Id)
-        {
-            return Problem.Invalid("Id", $"Id cannot be changed (it is {current.Id}).");
-        }
-
-        if (changed.Value.CanAddWorkers != current.CanAddWorkers)
+        if (changed.CanAddWorkers != current.CanAddWorkers)
         {
             return Problem.Invalid("CanAddWorkers", "CanAddWorkers is decided by the pool type and cannot be set.");
         }
 
-        if (current.IsDefault && !changed.Value.IsDefault)
+        if (current.IsDefault && !changed.IsDefault)
         {
             return Problem.Invalid("IsDefault", $"'{current.Name}' is the default pool: make another pool the default instead of unsetting it.");
         }
 
-        var validated = Validate(changed.Value, s.Pools.All(), current.Id);
+        var validated = Validate(changed, s.Pools.All(), current.Id);
         if (!validated.IsSuccess)
         {
             return validated.Problem;
         }
 
-        var pool = validated.Value with { SortOrder = changed.Value.SortOrder > 0 ? changed.Value.SortOrder : current.SortOrder };
+        var pool = validated.Value with { SortOrder = changed.SortOrder > 0 ? changed.SortOrder : current.SortOrder };
         if (pool.IsDefault && !current.IsDefault)
         {
             ClearOtherDefaults(s, pool.Id, who);

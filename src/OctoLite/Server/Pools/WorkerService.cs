@@ -60,30 +60,20 @@ internal sealed class WorkerService(OctoStore store, AuditTrail audit)
 
     public Result<Worker> Update(string idOrName, Func<Worker, Result<Worker>> change, Actor who) => store.Write<Result<Worker>>(s =>
     {
-        var found = Find(s, idOrName);
-        if (!found.IsSuccess)
+        var edit = Edit.Apply(Find(s, idOrName), change, w => w.Id);
+        if (!edit.IsSuccess)
         {
-            return found.Problem;
+            return edit.Problem;
         }
 
-        var current = found.Value;
-        var changed = change(current);
-        if (!changed.IsSuccess)
-        {
-            return changed.Problem;
-        }
+        var (current, changed) = edit.Value;
 
-        if (changed.Value.Id != current.Id)
-        {
-            return Problem.Invalid("Id", $"Id cannot be changed (it is {current.Id}).");
-        }
-
-        if (changed.Value.HealthStatus != current.HealthStatus || changed.Value.StatusSummary != current.StatusSummary)
+        if (changed.HealthStatus != current.HealthStatus || changed.StatusSummary != current.StatusSummary)
         {
             return Problem.Invalid("HealthStatus", "HealthStatus and StatusSummary are set by health checks, not by clients.");
         }
 
-        var validated = Validate(s, changed.Value, current.Id);
+        var validated = Validate(s, changed, current.Id);
         if (!validated.IsSuccess)
         {
             return validated.Problem;
