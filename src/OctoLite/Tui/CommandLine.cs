@@ -52,7 +52,7 @@ internal sealed class CommandLine : View
             Submitted?.Invoke(text);
             key.Handled = true;
         }
-        else if (key == Key.F12)
+        else if (key == Key.Esc)
         {
             Close();
             key.Handled = true;

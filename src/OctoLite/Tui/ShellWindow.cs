@@ -8,10 +8,16 @@ using Terminal.Gui.Views;
 namespace OctoLite.Tui;
 
 /// <summary>
-/// The shell's one screen: which server it is attached to, the live status line, a ":" command line
-/// and a status bar with the key hints.
+/// The shell's one screen: inside a frame titled OctoLite, the line naming the server it is attached
+/// to, the live status line, a ":" command line and a status bar with the key hints.
 /// </summary>
-internal sealed class ShellWindow : Window
+/// <remarks>
+/// The frame is a sibling drawn under the content, not this runnable's own border. Terminal.Gui 2.5.0
+/// redraws a view's border whenever any of its subviews redraws, and re-sends every cell it draws,
+/// so a bordered window would put its whole frame on the wire (~1.3 KB) for each status change; this
+/// way a change costs the changed line (~50 bytes).
+/// </remarks>
+internal sealed class ShellWindow : Runnable
 {
     private static readonly string? ErrorScheme = SchemeManager.SchemesToSchemeName(Schemes.Error);
 
@@ -28,7 +34,7 @@ internal sealed class ShellWindow : Window
         // Runnables copy their title to the terminal's window title and never put the old one back.
         Border.Settings &= ~BorderSettings.TerminalTitle;
 
-        var server = new Label { Text = $"Attached to {start.ServerDescription}", X = 1, Y = 1 };
+        var server = new Label { Text = start.ServerDescription, X = 1, Y = 1 };
         var caption = new Label { Text = "Status:", X = 1, Y = 3 };
         _status = new Label { Text = "connecting...", X = Pos.Right(caption) + 1, Y = 3 };
         _hint = new Label { X = 1, Y = Pos.AnchorEnd(2), Width = Dim.Fill() };
@@ -40,7 +46,10 @@ internal sealed class ShellWindow : Window
         var statusBar = new StatusBar(ShellKeyMap.Bindings.Select(
             b => new Shortcut(Key.Empty, b.Label, () => Execute(b.Command), b.Hint)));
 
-        Add(server, caption, _status, _hint, _commandLine, statusBar);
+        var frame = new View { Title = "OctoLite", BorderStyle = LineStyle.Single, Width = Dim.Fill(), Height = Dim.Fill() };
+        var content = new View { X = 1, Y = 1, Width = Dim.Fill(1), Height = Dim.Fill(1), CanFocus = true };
+        content.Add(server, caption, _status, _hint, _commandLine, statusBar);
+        Add(frame, content);
     }
 
     /// <summary>The status line as shown.</summary>
@@ -52,6 +61,7 @@ internal sealed class ShellWindow : Window
     /// <summary>The feedback line under the status (e.g. an unknown typed command).</summary>
     public string HintText => _hint.Text;
 
+    /// <summary>True while the ":" prompt is shown and takes the keys.</summary>
     public bool CommandLineIsOpen => _commandLine.IsOpen;
 
     /// <summary>Stops every running session, dialogs included, so <c>Run</c> returns. UI thread only.</summary>
@@ -114,7 +124,7 @@ internal sealed class ShellWindow : Window
 
     private void OnApplicationKeyDown(object? sender, Key key)
     {
-        if (key == Key.F12)
+        if (key == Key.C.WithCtrl)
         {
             QuitAll();
             key.Handled = true;
@@ -128,7 +138,7 @@ internal sealed class ShellWindow : Window
             return;
 
         _status.Text = report.Text;
-        _status.SchemeName = null;
+        _status.SchemeName = report.IsError ? ErrorScheme : null;
     }
 
     private void ShowHelp()

@@ -1,21 +1,33 @@
 using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
 
 namespace OctoLite.Tui;
 
 /// <summary>The full-screen shell of <c>octolite</c> (no verb) and <c>octolite tui</c>.</summary>
 internal static class TuiShell
 {
+    /// <summary>Exit code when there is no terminal to draw on: the shell never starts.</summary>
+    public const int NoTerminalExitCode = 2;
+
     /// <summary>Runs the full-screen shell until the user quits; returns the process exit code (0).</summary>
     /// <remarks>
     /// Cancelling <paramref name="cancellationToken"/> (e.g. on SIGTERM) closes the shell as if the user
     /// had quit. Either way the terminal is restored when the application is disposed: main screen back,
-    /// cursor visible, cooked mode.
+    /// cursor visible, cooked mode. With no terminal at all (stdin and stdout redirected and no
+    /// controlling terminal, as in CI or a pipe from cron) it says so on stderr and returns
+    /// <see cref="NoTerminalExitCode"/> at once, instead of running an invisible UI nobody can quit.
     /// </remarks>
     public static int Run(TuiStartInfo start, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(start);
         if (cancellationToken.IsCancellationRequested)
             return 0;
+
+        if (!Driver.IsAttachedToTerminal(out _, out _))
+        {
+            Console.Error.WriteLine("The terminal UI needs an interactive terminal, and this process has none. See octolite --help for the commands.");
+            return NoTerminalExitCode;
+        }
 
         TerminalSetup.Apply();
         using var app = Application.Create();

@@ -1,7 +1,10 @@
 namespace OctoLite.Tui;
 
 /// <summary>What the TUI shell needs from its caller.</summary>
-/// <param name="ServerDescription">Shown on the first line, e.g. "http://127.0.0.1:8080 (local)".</param>
+/// <param name="ServerDescription">
+/// The line saying which server the shell is attached to, shown as given, e.g.
+/// "Attached to http://127.0.0.1:8080".
+/// </param>
 /// <param name="StatusProvider">
 /// Asked for a one-line status every <see cref="TuiTimings.StatusRefreshInterval"/>, on a thread-pool
 /// thread, never on the UI thread. It may throw (server gone): the message is shown as an error.

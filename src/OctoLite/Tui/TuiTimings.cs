@@ -4,7 +4,7 @@ namespace OctoLite.Tui;
 internal static class TuiTimings
 {
     /// <summary>How often the status line asks the server again. Default 2 s.</summary>
-    public static readonly TimeSpan StatusRefreshInterval = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan StatusRefreshInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// How long one status request may take before it is shown as timed out. Default 10 s. A request
