@@ -19,6 +19,7 @@ internal static class TuiShell
     /// </remarks>
     public static int Run(TuiStartInfo start, CancellationToken cancellationToken)
     {
+        TerminalGuiStartup.EnsureInitialized();
         ArgumentNullException.ThrowIfNull(start);
         if (cancellationToken.IsCancellationRequested)
             return 0;
