@@ -12,6 +12,7 @@ public sealed partial class ArchitectureTests
         { "Storage", ["Domain"] },
         { "Hosting", [] },
         { "Server", ["Domain", "Storage", "Hosting", "Server"] },
+        { "Scripting", ["Domain", "Scripting"] },
         { "Tui", ["Tui"] },
         { "Cli", ["Cli", "Domain", "Hosting", "Server", "Tui"] },
     };

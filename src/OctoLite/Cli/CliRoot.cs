@@ -4,8 +4,11 @@ using OctoLite.Cli.Audit;
 using OctoLite.Cli.Config;
 using OctoLite.Cli.Policies;
 using OctoLite.Cli.Pools;
+using OctoLite.Cli.Projects;
+using OctoLite.Cli.Runbooks;
 using OctoLite.Cli.ServerVerbs;
 using OctoLite.Cli.Shell;
+using OctoLite.Cli.Variables;
 using OctoLite.Cli.Workers;
 using OctoLite.Hosting;
 
@@ -36,6 +39,13 @@ internal static class CliRoot
         root.Subcommands.Add(new NounCommand("policy", "Machine policies: how workers are health-checked, connected to and cleaned up",
             new PolicyListCommand(options), new PolicyShowCommand(options), new PolicyCreateCommand(options), new PolicyUpdateCommand(options),
             new PolicyDeleteCommand(options)));
+        root.Subcommands.Add(new NounCommand("project", "Projects: runbooks and the variables they use",
+            new ProjectListCommand(options), new ProjectShowCommand(options), new ProjectCreateCommand(options), new ProjectDeleteCommand(options)));
+        root.Subcommands.Add(new NounCommand("variable", "Project variables, plain or sensitive (encrypted, never shown again)",
+            new VariableListCommand(options), new VariableSetCommand(options), new VariableDeleteCommand(options)));
+        root.Subcommands.Add(new NounCommand("runbook", "Runbooks: a project's processes of script steps, run on demand",
+            new RunbookListCommand(options), new RunbookShowCommand(options), new RunbookCreateCommand(options), new RunbookUpdateCommand(options),
+            new RunbookDeleteCommand(options)));
         root.Subcommands.Add(new NounCommand("config", "Server configuration: taskCap, builtInWorker.enabled, builtInWorker.runAs",
             new ConfigGetCommand(options), new ConfigSetCommand(options)));
         root.Subcommands.Add(new NounCommand("apikey", "API keys for remote access to the server",

@@ -8,6 +8,8 @@ internal sealed record DataPaths(string Directory)
     public string LockFile => Path.Combine(Directory, "octolite.lock");
     public string PidFile => Path.Combine(Directory, "server.pid");
     public string ServerLogFile => Path.Combine(Directory, "server.log");
+    /// <summary>The key sensitive values are encrypted with: beside the data file, never inside it. Back up both.</summary>
+    public string MasterKeyFile => Path.Combine(Directory, "master.key");
 
     /// <summary>
     /// <c>--data-dir</c>, else <c>$OCTOLITE_DATA_DIR</c>, else <c>$XDG_DATA_HOME/octolite</c>,

@@ -6,6 +6,7 @@ using OctoLite.Server.Api;
 using OctoLite.Server.Audit;
 using OctoLite.Server.Configuration;
 using OctoLite.Server.Pools;
+using OctoLite.Server.Projects;
 using OctoLite.Server.Security;
 using OctoLite.Storage;
 
@@ -136,6 +137,10 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
         services.AddSingleton<MachinePolicyService>();
         services.AddSingleton<ConfigurationService>();
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<SecretProtector>();
+        services.AddSingleton<ProjectService>();
+        services.AddSingleton<RunbookService>();
+        services.AddSingleton<VariableService>();
 
         var app = builder.Build();
         app.UseMiddleware<UnhandledErrors>();
@@ -146,6 +151,9 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
         app.MapMachinePoliciesApi();
         app.MapConfigurationApi();
         app.MapApiKeysApi();
+        app.MapProjectsApi();
+        app.MapVariablesApi();
+        app.MapRunbooksApi();
         app.MapEventsApi();
         app.MapFallback((HttpContext context) => ApiResults.Problem(new Problem(404, "Not found", $"No API at {context.Request.Method} {context.Request.Path}.")));
         return app;

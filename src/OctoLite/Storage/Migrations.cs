@@ -18,6 +18,14 @@ internal static class Migrations
                     database.GetCollection(name);
                 }
             }),
+        new(2, "Projects, runbooks (with their processes) and project variable sets",
+            database =>
+            {
+                foreach (var name in new[] { "projects", "runbooks", "variablesets" })
+                {
+                    database.GetCollection(name);
+                }
+            }),
     ];
 
     public static int Latest => All[^1].Version;

@@ -14,4 +14,7 @@ namespace OctoLite.Storage;
 [JsonSerializable(typeof(ServerConfiguration))]
 [JsonSerializable(typeof(AuditEvent))]
 [JsonSerializable(typeof(ApiKey))]
+[JsonSerializable(typeof(Project))]
+[JsonSerializable(typeof(Runbook))]
+[JsonSerializable(typeof(VariableSet))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

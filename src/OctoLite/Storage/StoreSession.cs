@@ -16,6 +16,9 @@ internal sealed class StoreSession
         Policies = new Collection<MachinePolicy>(database, "machinepolicies", json.MachinePolicy, p => p.Id);
         AuditEvents = new Collection<AuditEvent>(database, "events", json.AuditEvent, e => e.Id);
         ApiKeys = new Collection<ApiKey>(database, "apikeys", json.ApiKey, k => k.Id);
+        Projects = new Collection<Project>(database, "projects", json.Project, p => p.Id);
+        Runbooks = new Collection<Runbook>(database, "runbooks", json.Runbook, r => r.Id);
+        VariableSets = new Collection<VariableSet>(database, "variablesets", json.VariableSet, v => v.Id);
         Configuration = new SingletonDocument<ServerConfiguration>(database, "configuration", json.ServerConfiguration);
         _ids = database.GetCollection("ids");
     }
@@ -25,6 +28,9 @@ internal sealed class StoreSession
     public Collection<MachinePolicy> Policies { get; }
     public Collection<AuditEvent> AuditEvents { get; }
     public Collection<ApiKey> ApiKeys { get; }
+    public Collection<Project> Projects { get; }
+    public Collection<Runbook> Runbooks { get; }
+    public Collection<VariableSet> VariableSets { get; }
     public SingletonDocument<ServerConfiguration> Configuration { get; }
 
     /// <summary>Allocates the next Octopus-style id for a document type, e.g. "WorkerPools-3". Ids are never reused.</summary>

@@ -2,6 +2,9 @@ using OctoLite.Cli.Config;
 using OctoLite.Cli.Output;
 using OctoLite.Cli.Policies;
 using OctoLite.Cli.Pools;
+using OctoLite.Cli.Projects;
+using OctoLite.Cli.Runbooks;
+using OctoLite.Cli.Variables;
 using OctoLite.Cli.Workers;
 using OctoLite.Domain;
 
@@ -203,6 +206,43 @@ public sealed class TableRenderingTests
         ("Changed", w => ConfigView.All(w, new ServerConfiguration { TaskCap = 20, BuiltInWorkerEnabled = false, BuiltInWorkerRunAs = "octo-steps" }))));
 
     /// <summary>Renders each case under a <c>## title</c> line, cases separated by a blank line.</summary>
+    private static readonly Runbook Restart = new()
+    {
+        Id = "Runbooks-3",
+        ProjectId = "Projects-1",
+        Name = "Restart shop",
+        Description = "Bounce the web shop",
+        Process = new DeploymentProcess
+        {
+            Steps =
+            [
+                new Step { Id = "Steps-1", Name = "Stop", Script = "\n  systemctl stop shop\nsleep 2\n", Timeout = TimeSpan.FromMinutes(10) },
+                new Step { Id = "Steps-2", Name = "Report", Syntax = ScriptSyntax.Python, Script = "print('a very long line that goes on and on past the sixty character limit of the column')" },
+            ],
+        },
+    };
+
+    [Fact]
+    public void Project_list_and_show() => Snapshot.Verify(Sections(
+        ("Projects", w => ProjectView.List(w, [new Project { Id = "Projects-2", Name = "Billing" }, new Project { Id = "Projects-1", Name = "Shop", Description = "the web shop" }])),
+        ("A project with runbooks", w => ProjectView.One(w, new Project { Id = "Projects-1", Name = "Shop", Description = "the web shop" }, [Restart])),
+        ("A project without runbooks", w => ProjectView.One(w, new Project { Id = "Projects-2", Name = "Billing" }, []))));
+
+    [Fact]
+    public void Runbook_list_and_show() => Snapshot.Verify(Sections(
+        ("Runbooks, projects by name", w => RunbookView.List(w, [Restart, Restart with { Id = "Runbooks-4", ProjectId = "Projects-9", Name = "Empty", Process = new() }], new Dictionary<string, string> { ["Projects-1"] = "Shop" })),
+        ("A runbook with steps", w => RunbookView.One(w, Restart)),
+        ("A runbook without steps", w => RunbookView.One(w, Restart with { Process = new() }))));
+
+    [Fact]
+    public void Variable_list() => Snapshot.Verify(Sections(
+        ("Plain and sensitive", w => VariableView.List(w,
+        [
+            new Variable { Id = "a", Name = "DbPassword", IsSensitive = true },
+            new Variable { Id = "b", Name = "Empty", Value = "" },
+            new Variable { Id = "c", Name = "Port", Value = "8080" },
+        ]))));
+
     private static string Sections(params (string Title, Action<TextWriter> Render)[] sections) =>
         string.Join("\n", sections.Select(s => $"## {s.Title}\n{Snapshot.Render(s.Render)}"));
 }

@@ -114,6 +114,79 @@ public sealed class OctoStoreTests : IDisposable
     }
 
     [Fact]
+    public void ProjectRunbookAndVariableSetCollections_RoundTripThroughReopen()
+    {
+        var project = new Project { Id = "Projects-3", Name = "Shop", Description = "the web shop" };
+        var runbook = new Runbook
+        {
+            Id = "Runbooks-4",
+            ProjectId = project.Id,
+            Name = "Restart",
+            Description = "bounce it",
+            Process = new DeploymentProcess
+            {
+                Steps =
+                [
+                    new Step { Id = "Steps-1", Name = "Stop", Script = "systemctl stop shop\necho done", Timeout = TimeSpan.FromMinutes(10) },
+                    new Step { Id = "Steps-2", Name = "Start", Kind = StepKind.RunScript, Syntax = ScriptSyntax.Python, Script = "print('hi')" },
+                ],
+            },
+        };
+        var variables = new VariableSet
+        {
+            Id = VariableSet.IdFor(project.Id),
+            OwnerId = project.Id,
+            Variables =
+            [
+                new Variable { Id = "6f1c", Name = "Port", Value = "8080" },
+                new Variable { Id = "7a2d", Name = "Password", Value = "v1:AAAA", IsSensitive = true },
+                new Variable { Id = "8b3e", Name = "Empty", Value = "" },
+            ],
+        };
+
+        using (var store = OctoStore.Open(DatabaseFile))
+        {
+            store.Write(s =>
+            {
+                s.Projects.Insert(project);
+                s.Runbooks.Insert(runbook);
+                s.VariableSets.Insert(variables);
+                return true;
+            });
+        }
+
+        using var reopened = OctoStore.Open(DatabaseFile);
+        reopened.Read(s =>
+        {
+            Assert.Equal(project, s.Projects.Get(project.Id));
+            var storedRunbook = s.Runbooks.Get(runbook.Id)!;
+            Assert.Equal(runbook.Process.Steps, storedRunbook.Process.Steps);
+            Assert.Equal(runbook with { Process = storedRunbook.Process }, storedRunbook);
+            var storedVariables = s.VariableSets.Get(variables.Id)!;
+            Assert.Equal(variables.Variables, storedVariables.Variables);
+            Assert.Equal(variables with { Variables = storedVariables.Variables }, storedVariables);
+            return true;
+        });
+    }
+
+    [Fact]
+    public void Open_MigratesVersion1FileToLatest_KeepingItsDocuments()
+    {
+        using (var database = new LiteDatabase(DatabaseFile))
+        {
+            database.GetCollection("workerpools").Insert(new BsonDocument { ["_id"] = "WorkerPools-1", ["Name"] = "Old" });
+            database.UserVersion = 1;
+        }
+
+        using var store = OctoStore.Open(DatabaseFile);
+
+        Assert.Equal(Migrations.Latest, store.SchemaVersion);
+        Assert.Equal(2, Migrations.Latest);
+        Assert.Equal("Old", store.Read(s => s.Pools.Get("WorkerPools-1")!.Name));
+        Assert.Empty(store.Read(s => s.Projects.All()));
+    }
+
+    [Fact]
     public void Write_RollsBackEverythingWhenTheCallbackThrows()
     {
         using var store = OctoStore.Open(DatabaseFile);

@@ -10,11 +10,11 @@ namespace OctoLite.Tests.Support;
 /// <summary>A real server: Kestrel on a free loopback port and a Unix socket, over a real LiteDB file in a temp dir.</summary>
 internal sealed class RunningServer : IAsyncDisposable
 {
-    private readonly TempDirectory _directory;
+    private readonly TempDirectory? _ownedDirectory;
 
-    private RunningServer(TempDirectory directory, OctoLiteServer server, DataPaths paths)
+    private RunningServer(TempDirectory? ownedDirectory, OctoLiteServer server, DataPaths paths)
     {
-        _directory = directory;
+        _ownedDirectory = ownedDirectory;
         Server = server;
         Paths = paths;
         TcpUrl = new Uri(server.ListenAddresses.First(a => a.StartsWith("http://127.0.0.1", StringComparison.Ordinal)));
@@ -32,12 +32,13 @@ internal sealed class RunningServer : IAsyncDisposable
     /// <summary>Talks over TCP with no key unless a test adds one.</summary>
     public HttpClient Tcp { get; }
 
+    /// <summary>Starts on <paramref name="directory"/> (left in place on dispose, so a test can restart on it or read its files) or on a fresh one.</summary>
     public static async Task<RunningServer> StartAsync(TempDirectory? directory = null)
     {
-        directory ??= new TempDirectory();
-        var paths = new DataPaths(directory.Combine("data"));
+        var owned = directory is null ? new TempDirectory() : null;
+        var paths = new DataPaths((directory ?? owned!).Combine("data"));
         var server = await OctoLiteServer.StartAsync(new ServerOptions { Paths = paths, Listen = "127.0.0.1:0", LogFormat = LogFormat.None }, TestTimeout.Token());
-        return new RunningServer(directory, server, paths);
+        return new RunningServer(owned, server, paths);
     }
 
     /// <summary>Runs a CLI command line against this server's data dir; returns exit code, stdout and stderr.</summary>
@@ -64,7 +65,7 @@ internal sealed class RunningServer : IAsyncDisposable
         Socket.Dispose();
         Tcp.Dispose();
         await Server.DisposeAsync();
-        _directory.Dispose();
+        _ownedDirectory?.Dispose();
     }
 
     private static HttpClient CreateSocketClient(string socketPath)

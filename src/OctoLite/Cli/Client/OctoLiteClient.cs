@@ -120,10 +120,12 @@ internal sealed class OctoLiteClient : IDisposable
     private static CliException Failure(HttpStatusCode status, string body)
     {
         string message;
+        string? field = null;
         try
         {
             var problem = JsonSerializer.Deserialize(body, CliJsonContext.Default.ProblemBody);
-            message = problem is null ? body : problem.Field is { } field ? $"{problem.Detail} (field: {field})" : problem.Detail;
+            field = problem?.Field;
+            message = problem is null ? body : field is not null ? $"{problem.Detail} (field: {field})" : problem.Detail;
         }
         catch (JsonException)
         {
@@ -136,6 +138,6 @@ internal sealed class OctoLiteClient : IDisposable
             >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError => ExitCodes.Usage,
             _ => ExitCodes.Failed,
         };
-        return new CliException(exitCode, message);
+        return new CliException(exitCode, message, field);
     }
 }

@@ -1,0 +1,116 @@
+using OctoLite.Domain;
+using OctoLite.Server.Audit;
+using OctoLite.Server.Security;
+using OctoLite.Storage;
+
+namespace OctoLite.Server.Projects;
+
+/// <summary>Projects: unique names; deleting one deletes its runbooks and variables with it, as in Octopus.</summary>
+internal sealed class ProjectService(OctoStore store, AuditTrail audit)
+{
+    public const string DocumentType = "Project";
+    private static readonly StorageJsonContext Json = StorageJsonContext.Default;
+
+    public IReadOnlyList<Project> List() => store.Read(Ordered);
+
+    public Result<Project> Find(string idOrName) => store.Read(s => Find(s, idOrName));
+
+    public Result<Project> Create(Project input, Actor who) => store.Write<Result<Project>>(s =>
+    {
+        if (input.Id.Length > 0)
+        {
+            return Problem.Invalid("Id", "Id is assigned by the server; leave it out when creating.");
+        }
+
+        var validated = Validate(input, s.Projects.All(), self: null);
+        if (!validated.IsSuccess)
+        {
+            return validated.Problem;
+        }
+
+        var project = validated.Value with { Id = s.NextId("Projects") };
+        s.Projects.Insert(project);
+        audit.Record(s, who, "Created", DocumentType, project.Id, $"Project '{project.Name}' created", ChangeSummary.Snapshot(project, Json.Project));
+        return project;
+    });
+
+    public Result<Project> Update(string idOrName, Func<Project, Result<Project>> change, Actor who) => store.Write<Result<Project>>(s =>
+    {
+        var edit = Edit.Apply(Find(s, idOrName), change, p => p.Id);
+        if (!edit.IsSuccess)
+        {
+            return edit.Problem;
+        }
+
+        var (current, changed) = edit.Value;
+        var validated = Validate(changed, s.Projects.All(), current.Id);
+        if (!validated.IsSuccess)
+        {
+            return validated.Problem;
+        }
+
+        var project = validated.Value;
+        s.Projects.Update(project);
+        audit.Record(s, who, "Modified", DocumentType, project.Id, $"Project '{project.Name}' modified", ChangeSummary.Describe(current, project, Json.Project));
+        return project;
+    });
+
+    public Result<Project> Delete(string idOrName, Actor who) => store.Write<Result<Project>>(s =>
+    {
+        var found = Find(s, idOrName);
+        if (!found.IsSuccess)
+        {
+            return found.Problem;
+        }
+
+        var project = found.Value;
+        var runbooks = s.Runbooks.All().Where(r => r.ProjectId == project.Id).OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var runbook in runbooks)
+        {
+            s.Runbooks.Delete(runbook.Id);
+            audit.Record(s, who, "Deleted", RunbookService.DocumentType, runbook.Id,
+                $"Runbook '{runbook.Name}' deleted with project '{project.Name}'", ChangeSummary.Snapshot(runbook, Json.Runbook));
+        }
+
+        var variableSet = s.VariableSets.Get(VariableSet.IdFor(project.Id));
+        if (variableSet is not null)
+        {
+            s.VariableSets.Delete(variableSet.Id);
+            audit.Record(s, who, "Deleted", VariableService.DocumentType, variableSet.Id,
+                $"Variables of project '{project.Name}' deleted with it", VariableService.NamesOnly(variableSet.Variables));
+        }
+
+        s.Projects.Delete(project.Id);
+        var details = ChangeSummary.Snapshot(project, Json.Project)
+            + $"; runbooks deleted: {runbooks.Count}; variables deleted: {variableSet?.Variables.Count ?? 0}";
+        audit.Record(s, who, "Deleted", DocumentType, project.Id, $"Project '{project.Name}' deleted", details);
+        return project;
+    });
+
+    internal static Result<Project> Find(StoreSession s, string idOrName) =>
+        Lookup.ByIdOrName(s.Projects.All(), idOrName, p => p.Id, p => p.Name) is { } project ? project : Problem.NotFound("project", idOrName);
+
+    private static List<Project> Ordered(StoreSession s) =>
+        s.Projects.All().OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
+
+    private static Result<Project> Validate(Project project, IReadOnlyList<Project> all, string? self)
+    {
+        var name = Names.Validate(project.Name);
+        if (!name.IsSuccess)
+        {
+            return name.Problem;
+        }
+
+        if (all.FirstOrDefault(p => p.Id != self && Names.Same(p.Name, name.Value)) is { } clash)
+        {
+            return Problem.Conflict($"A project named '{clash.Name}' already exists ({clash.Id}).", "Name");
+        }
+
+        if (project.Description.Length > 4000)
+        {
+            return Problem.Invalid("Description", "Description must be at most 4000 characters.");
+        }
+
+        return project with { Name = name.Value };
+    }
+}
