@@ -6,6 +6,8 @@ namespace OctoLite.Domain;
 /// </summary>
 internal sealed record WorkerEndpoint
 {
+    /// <remarks>Required in JSON: without it a nested endpoint would silently read as the enum's first value.</remarks>
+    [System.Text.Json.Serialization.JsonRequired]
     public CommunicationStyle CommunicationStyle { get; init; } = CommunicationStyle.TentaclePassive;
     /// <summary>https://host:port for listening tentacles, poll://subscription/ for polling ones.</summary>
     public string? Uri { get; init; }

@@ -20,6 +20,12 @@ internal static class JsonShape
         switch (typeInfo.Kind)
         {
             case JsonTypeInfoKind.Object when node is JsonObject obj:
+                if (typeInfo.Properties.FirstOrDefault(p => p.IsRequired && !obj.Any(field => string.Equals(field.Key, p.Name, StringComparison.OrdinalIgnoreCase))) is { } missing)
+                {
+                    var field = Join(path, missing.Name);
+                    return Problem.Invalid(field, $"{field} is required.");
+                }
+
                 foreach (var (key, value) in obj)
                 {
                     var property = Property(typeInfo, key);
