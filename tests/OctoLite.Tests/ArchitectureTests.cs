@@ -11,7 +11,7 @@ public sealed partial class ArchitectureTests
         { "Domain", [] },
         { "Storage", ["Domain"] },
         { "Hosting", [] },
-        { "Server", ["Domain", "Storage", "Hosting", "Server"] },
+        { "Server", ["Domain", "Storage", "Hosting", "Server", "Scripting"] },
         { "Scripting", ["Domain", "Scripting"] },
         { "Tui", ["Tui"] },
         { "Cli", ["Cli", "Domain", "Hosting", "Server", "Tui"] },

@@ -12,4 +12,8 @@ internal sealed record ServerConfiguration
     public bool BuiltInWorkerEnabled { get; init; } = true;
     /// <summary>The OS account the built-in worker runs steps as; empty means the server's own account.</summary>
     public string BuiltInWorkerRunAs { get; init; } = "";
+    /// <summary>Keep each step's working folder (<c>work/&lt;taskId&gt;/&lt;stepId&gt;</c>) after the step instead of deleting it. Default false.</summary>
+    public bool BuiltInWorkerKeepWorkingFolders { get; init; }
+    /// <summary>Drained: this node starts no new tasks (queued ones wait); running tasks finish. Set with <c>octolite server drain</c>.</summary>
+    public bool IsDraining { get; init; }
 }

@@ -10,6 +10,8 @@ internal sealed record DataPaths(string Directory)
     public string ServerLogFile => Path.Combine(Directory, "server.log");
     /// <summary>The key sensitive values are encrypted with: beside the data file, never inside it. Back up both.</summary>
     public string MasterKeyFile => Path.Combine(Directory, "master.key");
+    /// <summary>The built-in worker's working folders: <c>work/&lt;taskId&gt;/&lt;stepId&gt;</c>.</summary>
+    public string WorkFolder => Path.Combine(Directory, "work");
 
     /// <summary>
     /// <c>--data-dir</c>, else <c>$OCTOLITE_DATA_DIR</c>, else <c>$XDG_DATA_HOME/octolite</c>,

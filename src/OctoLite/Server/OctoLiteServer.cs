@@ -8,6 +8,8 @@ using OctoLite.Server.Configuration;
 using OctoLite.Server.Pools;
 using OctoLite.Server.Projects;
 using OctoLite.Server.Security;
+using OctoLite.Server.Tasks;
+using OctoLite.Scripting.Runner;
 using OctoLite.Storage;
 
 namespace OctoLite.Server;
@@ -81,6 +83,7 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
             File.SetUnixFileMode(paths.SocketFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
             app.Services.GetRequiredService<ServerIdentity>().ListenAddresses = addresses;
+            app.Services.GetRequiredService<TaskEngine>().Start();
             LogStarted(app.Services.GetRequiredService<ILogger<OctoLiteServer>>(), ProductInfo.Version, paths.Directory, string.Join(", ", addresses));
             return new OctoLiteServer(app, serverLock, store, paths, addresses);
         }
@@ -103,6 +106,7 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         LogStopping(_app.Services.GetRequiredService<ILogger<OctoLiteServer>>());
+        await _app.Services.GetRequiredService<TaskEngine>().DisposeAsync();
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
         _store.Dispose();
@@ -141,6 +145,13 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
         services.AddSingleton<ProjectService>();
         services.AddSingleton<RunbookService>();
         services.AddSingleton<VariableService>();
+        services.AddSingleton<TaskSignals>();
+        services.AddSingleton<StepRunner>();
+        services.AddSingleton<BuiltInWorker>();
+        services.AddSingleton<ArtifactCollector>();
+        services.AddSingleton<TaskExecutor>();
+        services.AddSingleton<TaskEngine>();
+        services.AddSingleton<TaskService>();
 
         var app = builder.Build();
         app.UseMiddleware<UnhandledErrors>();
@@ -154,6 +165,7 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
         app.MapProjectsApi();
         app.MapVariablesApi();
         app.MapRunbooksApi();
+        app.MapTasksApi();
         app.MapEventsApi();
         app.MapFallback((HttpContext context) => ApiResults.Problem(new Problem(404, "Not found", $"No API at {context.Request.Method} {context.Request.Path}.")));
         return app;

@@ -1,11 +1,12 @@
 using OctoLite.Hosting;
 using OctoLite.Server.Api;
+using OctoLite.Server.Tasks;
 using OctoLite.Storage;
 
 namespace OctoLite.Server;
 
 /// <summary>The running server's identity and addresses; addresses are known once Kestrel has bound.</summary>
-internal sealed class ServerIdentity(DataPaths paths, OctoStore store, TimeProvider time)
+internal sealed class ServerIdentity(DataPaths paths, OctoStore store, TimeProvider time, TaskEngine engine)
 {
     private readonly DateTimeOffset _startedAt = time.GetUtcNow();
 
@@ -20,5 +21,6 @@ internal sealed class ServerIdentity(DataPaths paths, OctoStore store, TimeProvi
         paths.Directory,
         store.SchemaVersion,
         ListenAddresses,
-        paths.SocketFile);
+        paths.SocketFile,
+        engine.Status());
 }

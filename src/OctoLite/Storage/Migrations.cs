@@ -26,6 +26,14 @@ internal static class Migrations
                     database.GetCollection(name);
                 }
             }),
+        new(3, "Server tasks, their log chunks, artifacts and artifact content",
+            database =>
+            {
+                foreach (var name in new[] { "tasks", "tasklogs", "artifacts", "artifactcontent" })
+                {
+                    database.GetCollection(name);
+                }
+            }),
     ];
 
     public static int Latest => All[^1].Version;

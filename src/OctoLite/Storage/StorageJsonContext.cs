@@ -17,4 +17,6 @@ namespace OctoLite.Storage;
 [JsonSerializable(typeof(Project))]
 [JsonSerializable(typeof(Runbook))]
 [JsonSerializable(typeof(VariableSet))]
+[JsonSerializable(typeof(ServerTask))]
+[JsonSerializable(typeof(Artifact))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -19,6 +19,10 @@ internal sealed class StoreSession
         Projects = new Collection<Project>(database, "projects", json.Project, p => p.Id);
         Runbooks = new Collection<Runbook>(database, "runbooks", json.Runbook, r => r.Id);
         VariableSets = new Collection<VariableSet>(database, "variablesets", json.VariableSet, v => v.Id);
+        Tasks = new Collection<ServerTask>(database, "tasks", json.ServerTask, t => t.Id);
+        TaskLog = new TaskLogChunks(database);
+        Artifacts = new Collection<Artifact>(database, "artifacts", json.Artifact, a => a.Id);
+        ArtifactContent = new ArtifactContents(database);
         Configuration = new SingletonDocument<ServerConfiguration>(database, "configuration", json.ServerConfiguration);
         _ids = database.GetCollection("ids");
     }
@@ -31,6 +35,10 @@ internal sealed class StoreSession
     public Collection<Project> Projects { get; }
     public Collection<Runbook> Runbooks { get; }
     public Collection<VariableSet> VariableSets { get; }
+    public Collection<ServerTask> Tasks { get; }
+    public TaskLogChunks TaskLog { get; }
+    public Collection<Artifact> Artifacts { get; }
+    public ArtifactContents ArtifactContent { get; }
     public SingletonDocument<ServerConfiguration> Configuration { get; }
 
     /// <summary>Allocates the next Octopus-style id for a document type, e.g. "WorkerPools-3". Ids are never reused.</summary>

@@ -28,6 +28,15 @@ internal sealed record ConfigKey(string Name, string Field, string Help, Func<st
             "OS account the built-in worker runs steps as; empty for the server's own account",
             value => JsonValue.Create(value.Trim()),
             c => c.BuiltInWorkerRunAs),
+        new("builtInWorker.keepWorkingFolders", nameof(ServerConfiguration.BuiltInWorkerKeepWorkingFolders),
+            "Keep each step's working folder under <data dir>/work after the step: true or false (default false)",
+            value => value.ToLowerInvariant() switch
+            {
+                "true" => JsonValue.Create(true),
+                "false" => JsonValue.Create(false),
+                _ => throw CliException.Usage($"builtInWorker.keepWorkingFolders must be true or false (got '{value}')."),
+            },
+            c => c.BuiltInWorkerKeepWorkingFolders ? "true" : "false"),
     ];
 
     public static ConfigKey Find(string name) =>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using OctoLite.Domain;
+using OctoLite.Server.Tasks;
 
 namespace OctoLite.Server.Api;
 
@@ -40,6 +41,13 @@ namespace OctoLite.Server.Api;
 [JsonSerializable(typeof(VariableRequest))]
 [JsonSerializable(typeof(SortOrderRequest))]
 [JsonSerializable(typeof(ServerStatus))]
+[JsonSerializable(typeof(ServerTask))]
+[JsonSerializable(typeof(ResourceCollection<ServerTask>))]
+[JsonSerializable(typeof(TaskLogLine))]
+[JsonSerializable(typeof(TaskLogPage))]
+[JsonSerializable(typeof(Artifact))]
+[JsonSerializable(typeof(IReadOnlyList<Artifact>))]
+[JsonSerializable(typeof(RunbookRunRequest))]
 [JsonSerializable(typeof(ProblemBody))]
 [JsonSerializable(typeof(JsonObject))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using OctoLite.Domain;
 using OctoLite.Server.Projects;
+using OctoLite.Server.Tasks;
 
 namespace OctoLite.Server.Api;
 
@@ -51,6 +52,25 @@ internal static class RunbooksApi
 
             var updated = runbooks.Update(idOrName, project, current => JsonInput.Merge(current, body.Value, Json.Runbook), RequestActor.Get(context));
             return ApiResults.Ok(updated, Json.Runbook);
+        });
+
+        group.MapPost("/{idOrName}/run", async (HttpContext context, TaskService tasks, string idOrName, string? project, CancellationToken cancellationToken) =>
+        {
+            var request = new RunbookRunRequest();
+            if (context.Request.ContentLength is not 0)
+            {
+                var body = await JsonInput.ReadObjectAsync(context.Request, cancellationToken);
+                var input = body.IsSuccess ? JsonInput.Merge(request, body.Value, Json.RunbookRunRequest) : body.Problem;
+                if (!input.IsSuccess)
+                {
+                    return ApiResults.Problem(input.Problem);
+                }
+
+                request = input.Value;
+            }
+
+            var queued = tasks.QueueRunbookRun(idOrName, project, request, RequestActor.Get(context));
+            return ApiResults.Created(queued, Json.ServerTask, t => $"/api/tasks/{t.Id}");
         });
 
         group.MapDelete("/{idOrName}", (HttpContext context, RunbookService runbooks, string idOrName, string? project) =>

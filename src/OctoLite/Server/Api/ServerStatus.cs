@@ -10,4 +10,5 @@ internal sealed record ServerStatus(
     string DataDirectory,
     int SchemaVersion,
     IReadOnlyList<string> ListenAddresses,
-    string SocketPath);
+    string SocketPath,
+    Tasks.TaskQueueStatus TaskQueue);

@@ -11,9 +11,23 @@ internal sealed class ConfigurationService(OctoStore store, AuditTrail audit)
     public const string DocumentType = "ServerConfiguration";
     public const string DocumentId = "ServerConfiguration";
 
+    /// <summary>Raised after a change is stored (e.g. so the task queue picks up a new task cap at once).</summary>
+    public event Action? Changed;
+
     public ServerConfiguration Get() => store.Read(s => s.Configuration.Get());
 
-    public Result<ServerConfiguration> Update(Func<ServerConfiguration, Result<ServerConfiguration>> change, Actor who) =>
+    public Result<ServerConfiguration> Update(Func<ServerConfiguration, Result<ServerConfiguration>> change, Actor who)
+    {
+        var result = Store(change, who);
+        if (result.IsSuccess)
+        {
+            Changed?.Invoke();
+        }
+
+        return result;
+    }
+
+    private Result<ServerConfiguration> Store(Func<ServerConfiguration, Result<ServerConfiguration>> change, Actor who) =>
         store.Write<Result<ServerConfiguration>>(s =>
         {
             var current = s.Configuration.Get();

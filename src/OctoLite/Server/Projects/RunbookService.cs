@@ -123,7 +123,7 @@ internal sealed class RunbookService(OctoStore store, AuditTrail audit)
         return runbook;
     });
 
-    private static Result<Runbook> Find(StoreSession s, string idOrName, string? project)
+    internal static Result<Runbook> Find(StoreSession s, string idOrName, string? project)
     {
         var all = s.Runbooks.All();
         var trimmed = idOrName.Trim();

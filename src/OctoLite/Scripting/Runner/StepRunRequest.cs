@@ -1,0 +1,35 @@
+using OctoLite.Domain;
+using OctoLite.Scripting.Processes;
+using OctoLite.Scripting.Variables;
+
+namespace OctoLite.Scripting.Runner;
+
+/// <summary>What one run-a-script step needs: the script before substitution, its variables and an empty working folder.</summary>
+internal sealed record StepRunRequest
+{
+    public required ScriptSyntax Syntax { get; init; }
+
+    /// <summary>The script body as written in the process; <c>#{Name}</c> references are substituted by the runner.</summary>
+    public required string Script { get; init; }
+
+    /// <summary>Project, system and earlier steps' output variables, with sensitive ones marked.</summary>
+    public required ScriptVariableSet Variables { get; init; }
+
+    /// <summary>An existing folder the step owns; the bootstrap files are written here and the script runs here.</summary>
+    public required string WorkingFolder { get; init; }
+
+    /// <summary>How long the script may run before it is terminated and the step times out; null for no limit.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Time between SIGTERM and SIGKILL when the script is stopped.</summary>
+    public TimeSpan TerminationGrace { get; init; } = ScriptProcess.DefaultTerminationGrace;
+
+    /// <summary>Where interpreters are looked for (colon-separated); null for the server's PATH.</summary>
+    public string? SearchPath { get; init; }
+
+    /// <summary>
+    /// The seam for running the step as another account: given the argv the bootstrapper made, returns the argv to
+    /// start (e.g. prefixed with <c>setpriv --reuid …</c>). Null runs it as is, as the server's account.
+    /// </summary>
+    public Func<IReadOnlyList<string>, IReadOnlyList<string>>? WrapCommand { get; init; }
+}

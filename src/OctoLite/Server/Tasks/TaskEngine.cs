@@ -1,0 +1,291 @@
+using System.Threading.Channels;
+using OctoLite.Domain;
+using OctoLite.Server.Configuration;
+using OctoLite.Server.Security;
+using OctoLite.Storage;
+
+namespace OctoLite.Server.Tasks;
+
+/// <summary>
+/// The task queue of this node: FIFO, at most <see cref="ServerConfiguration.TaskCap"/> tasks executing at once
+/// (read again whenever a slot frees or the configuration changes), none started while the node is drained.
+/// On start it reconciles what a previous process left: tasks that were executing are failed with a clear
+/// message (their scripts died with the server's process group or were stopped), queued tasks run.
+/// </summary>
+internal sealed partial class TaskEngine : IAsyncDisposable
+{
+    private static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(15);
+
+    private readonly OctoStore _store;
+    private readonly ConfigurationService _configuration;
+    private readonly TaskSignals _signals;
+    private readonly TaskExecutor _executor;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TaskEngine> _logger;
+    private readonly Lock _gate = new();
+    private readonly LinkedList<string> _queue = new();
+    private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TaskRun> _running = new(StringComparer.Ordinal);
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _loop = Task.CompletedTask;
+    private int _disposed;
+
+    public TaskEngine(OctoStore store, ConfigurationService configuration, TaskSignals signals, TaskExecutor executor, TimeProvider time, ILogger<TaskEngine> logger)
+    {
+        _store = store;
+        _configuration = configuration;
+        _signals = signals;
+        _executor = executor;
+        _time = time;
+        _logger = logger;
+        _configuration.Changed += Wake;
+    }
+
+    /// <summary>The name tasks record as their <see cref="ServerTask.ServerNode"/>.</summary>
+    public static string NodeName => Environment.MachineName;
+
+    /// <summary>Reconciles the store with a fresh start and begins dispatching.</summary>
+    public void Start()
+    {
+        var queued = Reconcile();
+        lock (_gate)
+        {
+            foreach (var id in queued)
+            {
+                if (_queued.Add(id))
+                {
+                    _queue.AddLast(id);
+                }
+            }
+        }
+
+        _loop = Task.Run(DispatchAsync);
+        Wake();
+    }
+
+    public void Enqueue(string taskId)
+    {
+        lock (_gate)
+        {
+            if (_queued.Add(taskId))
+            {
+                _queue.AddLast(taskId);
+            }
+        }
+
+        Wake();
+    }
+
+    /// <summary>Stops an executing task (a queued one is canceled in the store by <see cref="TaskService.Cancel"/>).</summary>
+    public void Cancel(string taskId, Actor who)
+    {
+        TaskRun? run;
+        lock (_gate)
+        {
+            _running.TryGetValue(taskId, out run);
+        }
+
+        run?.Stop(StopReason.Canceled, who.Name);
+    }
+
+    public TaskQueueStatus Status()
+    {
+        var configuration = _configuration.Get();
+        lock (_gate)
+        {
+            return new TaskQueueStatus(_queue.Count, _running.Count, configuration.TaskCap, configuration.IsDraining);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _configuration.Changed -= Wake;
+        await _stopping.CancelAsync();
+        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        List<TaskRun> running;
+        lock (_gate)
+        {
+            running = _running.Values.ToList();
+        }
+
+        foreach (var run in running)
+        {
+            run.Stop(StopReason.ServerStopping);
+        }
+
+        var all = Task.WhenAll(running.Select(r => r.Execution));
+        if (await Task.WhenAny(all, Task.Delay(ShutdownWait, _time)) != all)
+        {
+            LogShutdownAbandoned(_logger, running.Count(r => !r.Execution.IsCompleted));
+        }
+
+        _stopping.Dispose();
+    }
+
+    private void Wake() => _wake.Writer.TryWrite(true);
+
+    private async Task DispatchAsync()
+    {
+        var token = _stopping.Token;
+        try
+        {
+            while (await _wake.Reader.WaitToReadAsync(token))
+            {
+                _wake.Reader.TryRead(out _);
+                var configuration = _configuration.Get();
+                var starting = new List<TaskRun>();
+                lock (_gate)
+                {
+                    while (!configuration.IsDraining && _running.Count < configuration.TaskCap && _queue.First is { } first)
+                    {
+                        _queue.RemoveFirst();
+                        _queued.Remove(first.Value);
+                        var run = new TaskRun(first.Value);
+                        _running.Add(run.TaskId, run);
+                        starting.Add(run);
+                    }
+                }
+
+                foreach (var run in starting)
+                {
+                    run.Execution = Task.Run(() => RunAsync(run));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task RunAsync(TaskRun run)
+    {
+        try
+        {
+            var task = _store.Write(s =>
+            {
+                var current = s.Tasks.Get(run.TaskId);
+                if (current is not { State: TaskState.Queued })
+                {
+                    return null; // canceled (or gone) while it waited
+                }
+
+                var executing = current with { State = TaskState.Executing, StartTime = _time.GetUtcNow(), ServerNode = NodeName };
+                s.Tasks.Update(executing);
+                return executing;
+            });
+            if (task is not null)
+            {
+                _signals.Pulse(task.Id);
+                await _executor.ExecuteAsync(task, run);
+            }
+        }
+        catch (Exception e)
+        {
+            LogTaskCrashed(_logger, run.TaskId, e);
+            FailAfterCrash(run.TaskId, e);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _running.Remove(run.TaskId);
+            }
+
+            run.Dispose();
+            _signals.Pulse(run.TaskId);
+            Wake();
+        }
+    }
+
+    /// <summary>The executor itself failed (e.g. the store could not be written): the task must still end in a definite state.</summary>
+    private void FailAfterCrash(string taskId, Exception e)
+    {
+        try
+        {
+            _store.Write(s =>
+            {
+                if (s.Tasks.Get(taskId) is { IsCompleted: false } task)
+                {
+                    var lastLine = s.TaskLog.LastSequence(taskId);
+                    s.TaskLog.Append(taskId, [Line(lastLine + 1, TaskLogLevel.Fatal, $"The task failed inside the server: {e.Message}")]);
+                    s.Tasks.Update(Ended(task, TaskState.Failed, $"The task failed inside the server: {e.Message}", lastLine + 1));
+                }
+
+                return true;
+            });
+        }
+        catch (Exception storeFailure) when (storeFailure is LiteDB.LiteException or IOException)
+        {
+            LogTaskCrashed(_logger, taskId, storeFailure);
+        }
+    }
+
+    /// <summary>Ends what a previous server process left running; returns the queued tasks' ids in queue order.</summary>
+    private List<string> Reconcile()
+    {
+        var reconciled = new List<string>();
+        var queued = _store.Write(s =>
+        {
+            var queue = new List<ServerTask>();
+            foreach (var task in s.Tasks.All())
+            {
+                switch (task.State)
+                {
+                    case TaskState.Queued:
+                        queue.Add(task);
+                        break;
+                    case TaskState.Executing or TaskState.Cancelling:
+                        var state = task.State == TaskState.Cancelling ? TaskState.Canceled : TaskState.Failed;
+                        var message = $"The server restarted while this task was running (it was {task.State} on {task.ServerNode}); its scripts were stopped with the server. Run it again if needed.";
+                        var lastLine = s.TaskLog.LastSequence(task.Id);
+                        s.TaskLog.Append(task.Id, [Line(lastLine + 1, TaskLogLevel.Error, message)]);
+                        s.Tasks.Update(Ended(task, state, message, lastLine + 1));
+                        reconciled.Add(task.Id);
+                        break;
+                }
+            }
+
+            return queue.OrderBy(t => t.QueueTime).ThenBy(t => TaskService.IdNumber(t.Id)).Select(t => t.Id).ToList();
+        });
+        foreach (var id in reconciled)
+        {
+            LogReconciled(_logger, id);
+        }
+
+        return queued;
+    }
+
+    private TaskLogLine Line(long sequence, TaskLogLevel level, string text) =>
+        new() { Sequence = sequence, Time = _time.GetUtcNow(), Level = level, Block = "", Text = text };
+
+    private ServerTask Ended(ServerTask task, TaskState state, string message, long lines) => task with
+    {
+        State = state,
+        CompletedTime = _time.GetUtcNow(),
+        ErrorMessage = message,
+        HasWarningsOrErrors = true,
+        LogLineCount = lines,
+        Steps = task.Steps.Select(step => step.State switch
+        {
+            TaskStepState.Running => step with { State = state == TaskState.Canceled ? TaskStepState.Canceled : TaskStepState.Failed, CompletedTime = _time.GetUtcNow(), ErrorMessage = message },
+            TaskStepState.Pending => step with { State = TaskStepState.Skipped },
+            _ => step,
+        }).ToList(),
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Task {TaskId} failed inside the server")]
+    private static partial void LogTaskCrashed(ILogger logger, string taskId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId} was running when the server last stopped; marked as ended")]
+    private static partial void LogReconciled(ILogger logger, string taskId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} task(s) did not stop within the shutdown wait; they will be reconciled on the next start")]
+    private static partial void LogShutdownAbandoned(ILogger logger, int count);
+}

@@ -1,0 +1,41 @@
+namespace OctoLite.Server.Tasks;
+
+/// <summary>Why a running task is being stopped before it finished on its own.</summary>
+internal enum StopReason
+{
+    None,
+    Canceled,
+    TimedOut,
+    ServerStopping,
+}
+
+/// <summary>The handle the engine keeps on one executing task: its cancellation, and why it was stopped.</summary>
+internal sealed class TaskRun(string taskId) : IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private int _reason;
+
+    public string TaskId { get; } = taskId;
+
+    public CancellationToken Token => _stop.Token;
+
+    /// <summary>The first reason given to <see cref="Stop"/>; later ones do not replace it.</summary>
+    public StopReason Reason => (StopReason)Volatile.Read(ref _reason);
+
+    public string StoppedBy { get; private set; } = "";
+
+    /// <summary>The execution, set when it starts.</summary>
+    public Task Execution { get; set; } = Task.CompletedTask;
+
+    public void Stop(StopReason reason, string by = "")
+    {
+        if (Interlocked.CompareExchange(ref _reason, (int)reason, (int)StopReason.None) == (int)StopReason.None)
+        {
+            StoppedBy = by;
+        }
+
+        _stop.Cancel();
+    }
+
+    public void Dispose() => _stop.Dispose();
+}

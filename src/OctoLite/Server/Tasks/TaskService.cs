@@ -1,0 +1,233 @@
+using System.Globalization;
+using OctoLite.Domain;
+using OctoLite.Server.Audit;
+using OctoLite.Server.Projects;
+using OctoLite.Server.Security;
+using OctoLite.Storage;
+
+namespace OctoLite.Server.Tasks;
+
+/// <summary>
+/// Server tasks as the API and CLI see them: queue a runbook run, list, read, cancel, wait, read the log. Running
+/// them is the <see cref="TaskEngine"/>'s part.
+/// </summary>
+internal sealed class TaskService(OctoStore store, AuditTrail audit, TaskEngine engine, TaskSignals signals, TimeProvider time)
+{
+    public const string DocumentType = "ServerTask";
+    public const string IdPrefix = "ServerTasks";
+    public const int MaxLogTake = 10_000;
+
+    public Result<ServerTask> QueueRunbookRun(string runbookIdOrName, string? project, RunbookRunRequest request, Actor who)
+    {
+        if (request.Timeout is { } timeout && timeout <= TimeSpan.Zero)
+        {
+            return Problem.Invalid("Timeout", $"Timeout must be positive, e.g. \"00:30:00\" (got {timeout}).");
+        }
+
+        var queued = store.Write<Result<ServerTask>>(s =>
+        {
+            var runbook = RunbookService.Find(s, runbookIdOrName, project);
+            if (!runbook.IsSuccess)
+            {
+                return runbook.Problem;
+            }
+
+            var owner = s.Projects.Get(runbook.Value.ProjectId);
+            var task = new ServerTask
+            {
+                Id = s.NextId(IdPrefix),
+                Name = nameof(TaskKind.RunbookRun),
+                Kind = TaskKind.RunbookRun,
+                Description = $"Run runbook {runbook.Value.Name} of project {owner?.Name ?? runbook.Value.ProjectId}",
+                State = TaskState.Queued,
+                QueueTime = time.GetUtcNow(),
+                ProjectId = runbook.Value.ProjectId,
+                RunbookId = runbook.Value.Id,
+                QueuedBy = who.Name,
+                Timeout = request.Timeout,
+                Process = runbook.Value.Process,
+                Steps = runbook.Value.Process.Steps.Select(step => new TaskStep { StepId = step.Id, Name = step.Name, Block = step.Id }).ToList(),
+            };
+            s.Tasks.Insert(task);
+            audit.Record(s, who, "Queued", DocumentType, task.Id, $"{task.Description} queued", $"Runbook: {runbook.Value.Id}");
+            return task;
+        });
+        if (queued.IsSuccess)
+        {
+            engine.Enqueue(queued.Value.Id);
+        }
+
+        return queued;
+    }
+
+    /// <summary>Tasks, newest first.</summary>
+    /// <param name="state">Only tasks in this state (Queued, Executing…), or "Active" (queued, executing or cancelling) / "Completed".</param>
+    /// <param name="project">Only tasks of this project (id or name).</param>
+    public Result<IReadOnlyList<ServerTask>> List(string? state, string? project) => store.Read<Result<IReadOnlyList<ServerTask>>>(s =>
+    {
+        Func<ServerTask, bool> stateFilter = _ => true;
+        if (!string.IsNullOrWhiteSpace(state))
+        {
+            if (string.Equals(state, "Active", StringComparison.OrdinalIgnoreCase))
+            {
+                stateFilter = t => !t.IsCompleted;
+            }
+            else if (string.Equals(state, "Completed", StringComparison.OrdinalIgnoreCase))
+            {
+                stateFilter = t => t.IsCompleted;
+            }
+            else if (Enum.TryParse<TaskState>(state, ignoreCase: true, out var wanted) && Enum.IsDefined(wanted))
+            {
+                stateFilter = t => t.State == wanted;
+            }
+            else
+            {
+                return Problem.Invalid("state", $"Unknown task state '{state}'. States: {string.Join(", ", Enum.GetNames<TaskState>())}, Active, Completed.");
+            }
+        }
+
+        string? projectId = null;
+        if (!string.IsNullOrWhiteSpace(project))
+        {
+            var found = ProjectService.Find(s, project);
+            if (!found.IsSuccess)
+            {
+                return found.Problem;
+            }
+
+            projectId = found.Value.Id;
+        }
+
+        return s.Tasks.All()
+            .Where(stateFilter)
+            .Where(t => projectId is null || t.ProjectId == projectId)
+            .OrderByDescending(t => IdNumber(t.Id))
+            .ToList();
+    });
+
+    public Result<ServerTask> Find(string id) => store.Read(s => Find(s, id));
+
+    public Result<ServerTask> Cancel(string id, Actor who)
+    {
+        var result = store.Write<Result<ServerTask>>(s =>
+        {
+            var found = Find(s, id);
+            if (!found.IsSuccess)
+            {
+                return found.Problem;
+            }
+
+            var task = found.Value;
+            switch (task.State)
+            {
+                case TaskState.Queued:
+                    var canceled = task with
+                    {
+                        State = TaskState.Canceled,
+                        CompletedTime = time.GetUtcNow(),
+                        ErrorMessage = $"Canceled by {who.Name} before it started.",
+                        Steps = task.Steps.Select(step => step with { State = TaskStepState.Skipped }).ToList(),
+                    };
+                    s.Tasks.Update(canceled);
+                    audit.Record(s, who, "Canceled", DocumentType, task.Id, $"{task.Description} canceled while queued");
+                    return canceled;
+                case TaskState.Executing:
+                    var cancelling = task with { State = TaskState.Cancelling };
+                    s.Tasks.Update(cancelling);
+                    audit.Record(s, who, "CancelRequested", DocumentType, task.Id, $"{task.Description} cancel requested");
+                    return cancelling;
+                case TaskState.Cancelling:
+                    return task;
+                default:
+                    return Problem.Conflict($"Task {task.Id} has already finished ({task.State}); there is nothing to cancel.");
+            }
+        });
+        if (result.IsSuccess)
+        {
+            engine.Cancel(result.Value.Id, who);
+            signals.Pulse(result.Value.Id);
+        }
+
+        return result;
+    }
+
+    /// <summary>Waits until the task has finished or <paramref name="timeout"/> passes; returns its state either way.</summary>
+    public async Task<Result<ServerTask>> WaitAsync(string id, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        while (true)
+        {
+            var changed = signals.Next(NormalizeId(id));
+            var task = Find(id);
+            if (!task.IsSuccess || task.Value.IsCompleted)
+            {
+                return task;
+            }
+
+            try
+            {
+                await changed.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return Find(id);
+            }
+        }
+    }
+
+    public Result<TaskLogPage> ReadLog(string id, long after, int take)
+    {
+        if (after < 0)
+        {
+            return Problem.Invalid("after", $"after must be zero or more (got {after}).");
+        }
+
+        if (take is < 1 or > MaxLogTake)
+        {
+            return Problem.Invalid("take", $"take must be between 1 and {MaxLogTake} (got {take}).");
+        }
+
+        return store.Read<Result<TaskLogPage>>(s =>
+        {
+            var found = Find(s, id);
+            if (!found.IsSuccess)
+            {
+                return found.Problem;
+            }
+
+            // The state is read before the lines: a task seen completed has every line stored already.
+            var task = found.Value;
+            var lines = s.TaskLog.ReadAfter(task.Id, after, take);
+            var next = lines.Count > 0 ? lines[^1].Sequence : after;
+            var complete = task.IsCompleted && lines.Count < take && next >= task.LogLineCount;
+            return new TaskLogPage(task.Id, task.State, lines, next, complete);
+        });
+    }
+
+    public Result<IReadOnlyList<Artifact>> Artifacts(string id) => store.Read<Result<IReadOnlyList<Artifact>>>(s =>
+    {
+        var found = Find(s, id);
+        return found.IsSuccess ? found.Value.Artifacts.ToList() : found.Problem;
+    });
+
+    public static Result<ServerTask> Find(StoreSession s, string id)
+    {
+        var normalized = NormalizeId(id);
+        return s.Tasks.Get(normalized) is { } task ? task : Problem.NotFound("task", id);
+    }
+
+    /// <summary>Accepts "ServerTasks-12", any casing of it, or just "12".</summary>
+    public static string NormalizeId(string id)
+    {
+        var trimmed = id.Trim();
+        if (long.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return $"{IdPrefix}-{number.ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        return trimmed.StartsWith(IdPrefix + "-", StringComparison.OrdinalIgnoreCase) ? IdPrefix + trimmed[IdPrefix.Length..] : trimmed;
+    }
+
+    public static long IdNumber(string id) => long.TryParse(id.AsSpan(id.LastIndexOf('-') + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+}

@@ -1,0 +1,140 @@
+using System.Buffers.Binary;
+using System.Text;
+using LiteDB;
+using OctoLite.Domain;
+
+namespace OctoLite.Storage;
+
+/// <summary>
+/// Task log lines, stored in chunks: one document per batch of lines, never one per line. A chunk's id is
+/// <c>&lt;taskId&gt;/&lt;last sequence, 12 digits&gt;</c>, so the chunks holding lines after N are found on the
+/// primary key alone (ids greater than <c>&lt;taskId&gt;/N</c>), in order, with no secondary index.
+/// </summary>
+/// <remarks>
+/// A chunk packs its lines: the texts joined by <c>\n</c> (a line never holds one) and, per line, the time
+/// (unix milliseconds, 8 bytes), the level (1 byte) and the index of its block in the chunk's block list (2 bytes).
+/// </remarks>
+internal sealed class TaskLogChunks(LiteDatabase database)
+{
+    private const string SequenceFormat = "000000000000";
+    private const long MaxSequence = 999_999_999_999;
+    private readonly ILiteCollection<BsonDocument> _chunks = database.GetCollection("tasklogs");
+
+    /// <summary>Stores <paramref name="lines"/> (consecutive sequences, ascending) as one chunk.</summary>
+    public void Append(string taskId, IReadOnlyList<TaskLogLine> lines)
+    {
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        var blocks = new List<string>();
+        var blockIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var meta = new byte[lines.Count * 11];
+        var text = new StringBuilder();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (!blockIndex.TryGetValue(line.Block, out var block))
+            {
+                block = blocks.Count;
+                blockIndex.Add(line.Block, block);
+                blocks.Add(line.Block);
+            }
+
+            var slot = meta.AsSpan(i * 11, 11);
+            BinaryPrimitives.WriteInt64LittleEndian(slot, line.Time.ToUnixTimeMilliseconds());
+            slot[8] = (byte)line.Level;
+            BinaryPrimitives.WriteUInt16LittleEndian(slot[9..], (ushort)block);
+            if (i > 0)
+            {
+                text.Append('\n');
+            }
+
+            text.Append(line.Text);
+        }
+
+        _chunks.Insert(new BsonDocument
+        {
+            ["_id"] = ChunkId(taskId, lines[^1].Sequence),
+            ["First"] = lines[0].Sequence,
+            ["Count"] = lines.Count,
+            ["Text"] = text.ToString(),
+            ["Meta"] = meta,
+            ["Blocks"] = new BsonArray(blocks.Select(b => new BsonValue(b))),
+        });
+    }
+
+    /// <summary>Up to <paramref name="take"/> lines with sequence greater than <paramref name="after"/>, in order.</summary>
+    public List<TaskLogLine> ReadAfter(string taskId, long after, int take)
+    {
+        var result = new List<TaskLogLine>();
+        if (take <= 0)
+        {
+            return result;
+        }
+
+        var from = ChunkId(taskId, Math.Max(after, 0) + 1);
+        foreach (var chunk in _chunks.Find(Query.Between("_id", from, ChunkId(taskId, MaxSequence))))
+        {
+            Unpack(chunk, after, take, result);
+            if (result.Count >= take)
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The sequence of the last stored line of a task's log; 0 when it has none.</summary>
+    public long LastSequence(string taskId)
+    {
+        var last = _chunks.Query()
+            .Where(Query.Between("_id", ChunkId(taskId, 0), ChunkId(taskId, MaxSequence)))
+            .OrderByDescending("_id")
+            .Limit(1)
+            .FirstOrDefault();
+        return last is null ? 0 : last["First"].AsInt64 + last["Count"].AsInt32 - 1;
+    }
+
+    /// <summary>Removes every chunk of a task's log. Returns how many chunks went.</summary>
+    public int DeleteAll(string taskId) =>
+        _chunks.DeleteMany(Query.Between("_id", ChunkId(taskId, 0), ChunkId(taskId, MaxSequence)));
+
+    /// <summary>Adds the chunk's lines after <paramref name="after"/> to <paramref name="into"/> until it holds <paramref name="take"/>.</summary>
+    private static void Unpack(BsonDocument chunk, long after, int take, List<TaskLogLine> into)
+    {
+        var first = chunk["First"].AsInt64;
+        var meta = chunk["Meta"].AsBinary;
+        var blocks = chunk["Blocks"].AsArray;
+        var text = chunk["Text"].AsString.AsSpan();
+        var sequence = first;
+        var index = 0;
+        foreach (var range in text.Split('\n'))
+        {
+            if (sequence > after)
+            {
+                var slot = meta.AsSpan(index * 11, 11);
+                into.Add(new TaskLogLine
+                {
+                    Sequence = sequence,
+                    Time = DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64LittleEndian(slot)),
+                    Level = (TaskLogLevel)slot[8],
+                    Block = blocks[BinaryPrimitives.ReadUInt16LittleEndian(slot[9..])].AsString,
+                    Text = text[range].ToString(),
+                });
+                if (into.Count >= take)
+                {
+                    return;
+                }
+            }
+
+            sequence++;
+            index++;
+        }
+    }
+
+    private static string ChunkId(string taskId, long lastSequence) =>
+        $"{taskId}/{lastSequence.ToString(SequenceFormat, System.Globalization.CultureInfo.InvariantCulture)}";
+}
