@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.CommandLine;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using OctoLite.Cli.Client;
@@ -25,6 +27,9 @@ internal sealed class CliContext(ParseResult parseResult, GlobalOptions options)
 
     public OctoLiteClient Client => _client ??= new OctoLiteClient(Address);
 
+    /// <summary>The clock and time zone times are shown in.</summary>
+    public TimeProvider Time { get; } = TimeProvider.System;
+
     /// <summary>Writes <paramref name="value"/> as JSON when <c>-o json</c>, else calls <paramref name="table"/>.</summary>
     public void Render<T>(T value, JsonTypeInfo<T> typeInfo, Action<TextWriter, T> table)
     {
@@ -36,6 +41,18 @@ internal sealed class CliContext(ParseResult parseResult, GlobalOptions options)
         {
             table(Out, value);
         }
+    }
+
+    /// <summary>Writes <paramref name="value"/> as one line of compact JSON, for streams of records (JSON lines).</summary>
+    public void WriteJsonLine<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            JsonSerializer.Serialize(writer, value, typeInfo);
+        }
+
+        Out.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
     public void Dispose() => _client?.Dispose();

@@ -8,6 +8,7 @@ using OctoLite.Cli.Projects;
 using OctoLite.Cli.Runbooks;
 using OctoLite.Cli.ServerVerbs;
 using OctoLite.Cli.Shell;
+using OctoLite.Cli.Tasks;
 using OctoLite.Cli.Variables;
 using OctoLite.Cli.Workers;
 using OctoLite.Hosting;
@@ -29,7 +30,7 @@ internal static class CliRoot
         }
 
         root.Subcommands.Add(new NounCommand("server", "Run or inspect the OctoLite server",
-            new ServerRunCommand(options), new ServerInfoCommand(options)));
+            new ServerRunCommand(options), new ServerInfoCommand(options), new ServerDrainCommand(options)));
         root.Subcommands.Add(new NounCommand("pool", "Worker pools: groups of workers that steps run on",
             new PoolListCommand(options), new PoolShowCommand(options), new PoolCreateCommand(options), new PoolUpdateCommand(options),
             new PoolDeleteCommand(options), new PoolSetDefaultCommand(options), new PoolReorderCommand(options)));
@@ -45,7 +46,11 @@ internal static class CliRoot
             new VariableListCommand(options), new VariableSetCommand(options), new VariableDeleteCommand(options)));
         root.Subcommands.Add(new NounCommand("runbook", "Runbooks: a project's processes of script steps, run on demand",
             new RunbookListCommand(options), new RunbookShowCommand(options), new RunbookCreateCommand(options), new RunbookUpdateCommand(options),
-            new RunbookDeleteCommand(options)));
+            new RunbookDeleteCommand(options), new RunbookRunCommand(options)));
+        root.Subcommands.Add(new NounCommand("task", "Tasks: runbook runs queued on the server, their logs and artifacts",
+            new TaskListCommand(options), new TaskShowCommand(options), new TaskLogCommand(options), new TaskWaitCommand(options), new TaskCancelCommand(options),
+            new NounCommand("artifact", "Files a task's steps collected with new_octopusartifact",
+                new TaskArtifactListCommand(options), new TaskArtifactGetCommand(options))));
         root.Subcommands.Add(new NounCommand("config", "Server configuration: taskCap, builtInWorker.enabled, builtInWorker.runAs",
             new ConfigGetCommand(options), new ConfigSetCommand(options)));
         root.Subcommands.Add(new NounCommand("apikey", "API keys for remote access to the server",

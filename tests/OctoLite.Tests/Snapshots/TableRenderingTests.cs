@@ -4,9 +4,12 @@ using OctoLite.Cli.Policies;
 using OctoLite.Cli.Pools;
 using OctoLite.Cli.Projects;
 using OctoLite.Cli.Runbooks;
+using OctoLite.Cli.ServerVerbs;
+using OctoLite.Cli.Tasks;
 using OctoLite.Cli.Variables;
 using OctoLite.Cli.Workers;
 using OctoLite.Domain;
+using OctoLite.Server.Tasks;
 
 namespace OctoLite.Tests.Snapshots;
 
@@ -243,6 +246,138 @@ public sealed class TableRenderingTests
             new Variable { Id = "c", Name = "Port", Value = "8080" },
         ]))));
 
+    /// <summary>Task times are shown in the clock's zone: UTC here, with "now" fixed, so the snapshot is the same everywhere.</summary>
+    private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2025, 3, 14, 9, 30, 0, TimeSpan.Zero));
+
+    private static readonly DateTimeOffset Queued = new(2025, 3, 14, 9, 26, 53, 120, TimeSpan.Zero);
+
+    private static readonly ServerTask FinishedTask = new()
+    {
+        Id = "ServerTasks-12",
+        Name = "RunbookRun",
+        Description = "Run runbook Restart shop of project Shop",
+        State = TaskState.Failed,
+        QueueTime = Queued,
+        StartTime = Queued.AddSeconds(0.3),
+        CompletedTime = Queued.AddSeconds(75.8),
+        ServerNode = "octo-01",
+        ErrorMessage = "Step 'Report' failed: the script exited with code 3",
+        HasWarningsOrErrors = true,
+        ProjectId = "Projects-1",
+        RunbookId = "Runbooks-3",
+        QueuedBy = "ops (local socket)",
+        Timeout = TimeSpan.FromMinutes(30),
+        LogLineCount = 42,
+        Steps =
+        [
+            new TaskStep { StepId = "Steps-1", Name = "Stop", State = TaskStepState.Success, Worker = "built-in worker", StartTime = Queued.AddSeconds(0.4), CompletedTime = Queued.AddSeconds(2.9), ExitCode = 0 },
+            new TaskStep { StepId = "Steps-2", Name = "Report", State = TaskStepState.Failed, Worker = "built-in worker", StartTime = Queued.AddSeconds(3), CompletedTime = Queued.AddSeconds(75.7), ExitCode = 3, ErrorMessage = "the script exited with code 3" },
+            new TaskStep { StepId = "Steps-3", Name = "Start", State = TaskStepState.Skipped },
+        ],
+        OutputVariables =
+        [
+            new OutputVariable { StepName = "Stop", Name = "Pid", Value = "4242" },
+            new OutputVariable { StepName = "Stop", Name = "Token", Value = "stored-ciphertext", IsSensitive = true },
+            new OutputVariable { StepName = "Stop", Name = "Empty", Value = null },
+        ],
+        Artifacts =
+        [
+            new Artifact { Id = "Artifacts-7", ServerTaskId = "ServerTasks-12", StepName = "Report", Filename = "report.html", Length = 18_944, Created = Queued.AddSeconds(70) },
+            new Artifact { Id = "Artifacts-8", ServerTaskId = "ServerTasks-12", StepName = "Report", Filename = "core.dump", Length = 3L * 1024 * 1024 * 1024 + 5, Created = Queued.AddSeconds(71) },
+            new Artifact { Id = "Artifacts-9", ServerTaskId = "ServerTasks-12", StepName = "Stop", Filename = "pid.txt", Length = 5, Created = Queued.AddSeconds(2) },
+        ],
+    };
+
+    private static readonly ServerTask RunningTask = new()
+    {
+        Id = "ServerTasks-13",
+        Description = "Run runbook Backup of project Billing",
+        State = TaskState.Executing,
+        QueueTime = Queued.AddSeconds(60),
+        StartTime = Queued.AddSeconds(61),
+        ServerNode = "octo-01",
+        QueuedBy = "api key ci",
+        ProjectId = "Projects-2",
+        RunbookId = "Runbooks-5",
+        LogLineCount = 3,
+        Steps = [new TaskStep { StepId = "Steps-9", Name = "Dump", State = TaskStepState.Running, Worker = "built-in worker", StartTime = Queued.AddSeconds(61.5) }],
+    };
+
+    private static readonly ServerTask QueuedTask = new()
+    {
+        Id = "ServerTasks-14",
+        Description = "Run runbook Backup of project Billing",
+        QueueTime = Queued.AddSeconds(150),
+        QueuedBy = "ops (local socket)",
+        ProjectId = "Projects-2",
+        RunbookId = "Runbooks-5",
+        Steps = [new TaskStep { StepId = "Steps-9", Name = "Dump" }],
+    };
+
+    [Fact]
+    public void Task_list() => Snapshot.Verify(Sections(
+        ("Queued, running and finished tasks, newest first", w => TaskView.List(w, [QueuedTask, RunningTask, FinishedTask with { State = TaskState.Success, ErrorMessage = "" }, FinishedTask with { Id = "ServerTasks-2", State = TaskState.Canceled, StartTime = null }], Clock)),
+        ("No tasks", w => TaskView.List(w, [], Clock))));
+
+    [Fact]
+    public void Task_show() => Snapshot.Verify(Sections(
+        ("A failed task with steps, output variables (one sensitive) and artifacts", w => TaskView.One(w, FinishedTask, Clock)),
+        ("A running task", w => TaskView.One(w, RunningTask, Clock)),
+        ("A queued task", w => TaskView.One(w, QueuedTask, Clock))));
+
+    [Fact]
+    public void Task_log_lines()
+    {
+        var blocks = new TaskLogBlocks().Learn(
+        [
+            new TaskLogBlock { Id = "Steps-1", ParentId = "", Name = "Step 1: Stop" },
+            new TaskLogBlock { Id = "Steps-1/built-in worker", ParentId = "Steps-1", Name = "On the built-in worker" },
+        ]);
+        TaskLogLine Line(long sequence, double seconds, TaskLogLevel level, string block, string text) =>
+            new() { Sequence = sequence, Time = Queued.AddSeconds(seconds), Level = level, Block = block, Text = text };
+        TaskLogLine[] lines =
+        [
+            Line(1, 0.3, TaskLogLevel.Info, "", "Run runbook Restart shop of project Shop: task ServerTasks-12 started on octo-01, queued by ops"),
+            Line(2, 0.4, TaskLogLevel.Info, "Steps-1", "Step 1: Stop"),
+            Line(3, 0.4, TaskLogLevel.Verbose, "Steps-1/built-in worker", "Running on the built-in worker as octo in /var/lib/octolite/work/ServerTasks-12/Steps-1"),
+            Line(4, 1.0, TaskLogLevel.Info, "Steps-1/built-in worker", "stopping shop (password ********)"),
+            Line(5, 1.5, TaskLogLevel.Highlight, "Steps-1/built-in worker", "shop stopped"),
+            Line(6, 2.0, TaskLogLevel.Warning, "Steps-1/built-in worker", "pid file was stale"),
+            Line(7, 2.9, TaskLogLevel.Error, "Steps-2", "A step the CLI has not seen yet counts as a step"),
+            Line(8, 75.8, TaskLogLevel.Fatal, "", "The task ended Failed: Step 'Report' failed"),
+        ];
+        Snapshot.Verify(Sections(("Every level, indented by block", w =>
+        {
+            foreach (var line in lines)
+            {
+                w.WriteLine(TaskLogView.Line(line, blocks, Clock));
+            }
+        })));
+    }
+
+    [Fact]
+    public void Artifact_list() => Snapshot.Verify(Sections(
+        ("A task's artifacts", w => ArtifactView.List(w, FinishedTask.Artifacts, Clock)),
+        ("No artifacts", w => ArtifactView.List(w, [], Clock))));
+
+    [Fact]
+    public void Task_queue() => Snapshot.Verify(Sections(
+        ("Drained, with work waiting", w => TaskQueueView.One(w, "octo-01", new TaskQueueStatus(3, 1, 5, true))),
+        ("Not drained", w => TaskQueueView.One(w, "octo-01", new TaskQueueStatus(0, 2, 5, false))),
+        ("As server info shows it", w =>
+        {
+            w.WriteLine(TaskQueueView.Summary(new TaskQueueStatus(3, 1, 5, true)));
+            w.WriteLine(TaskQueueView.Summary(new TaskQueueStatus(0, 0, 10, false)));
+        })));
+
     private static string Sections(params (string Title, Action<TextWriter> Render)[] sections) =>
         string.Join("\n", sections.Select(s => $"## {s.Title}\n{Snapshot.Render(s.Render)}"));
+
+    /// <summary>A clock stopped at <paramref name="now"/>, in UTC.</summary>
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+
+        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+    }
 }

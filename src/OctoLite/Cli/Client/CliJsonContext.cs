@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using OctoLite.Cli.Tasks;
 using OctoLite.Domain;
 using OctoLite.Server.Api;
+using OctoLite.Server.Tasks;
 
 namespace OctoLite.Cli.Client;
 
@@ -33,6 +35,15 @@ namespace OctoLite.Cli.Client;
 [JsonSerializable(typeof(ApiKeySummary))]
 [JsonSerializable(typeof(List<ApiKeySummary>))]
 [JsonSerializable(typeof(ServerStatus))]
+[JsonSerializable(typeof(TaskQueueStatus))]
+[JsonSerializable(typeof(ServerTask))]
+[JsonSerializable(typeof(List<ServerTask>))]
+[JsonSerializable(typeof(ResourceCollection<ServerTask>))]
+[JsonSerializable(typeof(TaskLogLine))]
+[JsonSerializable(typeof(TaskLogPage))]
+[JsonSerializable(typeof(Artifact))]
+[JsonSerializable(typeof(List<Artifact>))]
+[JsonSerializable(typeof(SavedArtifact))]
 [JsonSerializable(typeof(ProblemBody))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(Dictionary<string, string>))]

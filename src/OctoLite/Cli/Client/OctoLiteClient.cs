@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.ServerSentEvents;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -77,10 +79,53 @@ internal sealed class OctoLiteClient : IDisposable
             request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         }
 
+        using var response = await SendCheckedAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        try
+        {
+            return JsonSerializer.Deserialize(text, typeInfo)
+                ?? throw new CliException(ExitCodes.Failed, $"The server sent an empty answer to {method} /{path.TrimStart('/')}.");
+        }
+        catch (JsonException e)
+        {
+            throw new CliException(ExitCodes.Failed, $"The server's answer to {method} /{path.TrimStart('/')} could not be read: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Reads a server-sent-events stream (e.g. a task's log tail) as it arrives, over the socket or TCP alike. The
+    /// client's request timeout covers only the response headers, so a stream may stay open as long as it needs;
+    /// it ends when the server closes it or <paramref name="cancellationToken"/> fires.
+    /// </summary>
+    public async IAsyncEnumerable<SseItem<string>> StreamEventsAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/'));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        using var response = await SendCheckedAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await foreach (var item in SseParser.Create(stream).EnumerateAsync(cancellationToken))
+        {
+            yield return item;
+        }
+    }
+
+    /// <summary>Copies a binary response (e.g. an artifact's content) to <paramref name="destination"/> as it arrives.</summary>
+    public async Task DownloadAsync(string path, Stream destination, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/'));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/octet-stream"));
+        using var response = await SendCheckedAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await stream.CopyToAsync(destination, cancellationToken);
+    }
+
+    /// <summary>Sends, turning an unreachable server and an error status into <see cref="CliException"/>s; the caller disposes the response.</summary>
+    private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(request, cancellationToken);
+            response = await _http.SendAsync(request, completion, cancellationToken);
         }
         catch (HttpRequestException e) when (e.InnerException is SocketException || e.HttpRequestError == HttpRequestError.ConnectionError)
         {
@@ -91,23 +136,15 @@ internal sealed class OctoLiteClient : IDisposable
             throw Unreachable(e);
         }
 
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw Failure(response.StatusCode, text);
-            }
-
-            try
-            {
-                return JsonSerializer.Deserialize(text, typeInfo)
-                    ?? throw new CliException(ExitCodes.Failed, $"The server sent an empty answer to {method} /{path.TrimStart('/')}.");
-            }
-            catch (JsonException e)
-            {
-                throw new CliException(ExitCodes.Failed, $"The server's answer to {method} /{path.TrimStart('/')} could not be read: {e.Message}");
-            }
+            throw Failure(response.StatusCode, text);
         }
     }
 

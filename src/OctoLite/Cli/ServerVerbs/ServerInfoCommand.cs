@@ -18,6 +18,7 @@ internal sealed class ServerInfoCommand(GlobalOptions options) : OctoCommand("in
             ("Data dir", s.DataDirectory),
             ("Schema version", s.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Listening on", string.Join(", ", s.ListenAddresses)),
+            ("Task queue", s.TaskQueue is { } queue ? TaskQueueView.Summary(queue) : "unknown (an older server)"),
         ]));
         return ExitCodes.Ok;
     }

@@ -55,6 +55,26 @@ internal static partial class ProcessGroup
         }
     }
 
+    /// <summary>
+    /// When process <paramref name="pid"/> started, in clock ticks after boot (field 22 of <c>/proc/PID/stat</c>), or
+    /// null when it does not exist. Pids are reused; a (pid, start time) pair names one process for good.
+    /// </summary>
+    public static long? StartTime(int pid)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        var fields = text[(text.LastIndexOf(')') + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return fields.Length > 19 && long.TryParse(fields[19], NumberStyles.None, CultureInfo.InvariantCulture, out var start) ? start : null;
+    }
+
     private static (char State, int Pgid)? ReadStat(string procFolder)
     {
         string text;

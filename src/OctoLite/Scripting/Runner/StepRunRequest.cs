@@ -12,16 +12,25 @@ internal sealed record StepRunRequest
     /// <summary>The script body as written in the process; <c>#{Name}</c> references are substituted by the runner.</summary>
     public required string Script { get; init; }
 
-    /// <summary>Project, system and earlier steps' output variables, with sensitive ones marked.</summary>
+    /// <summary>
+    /// Project, system and earlier steps' output variables, with sensitive ones marked. The script reads them through
+    /// its helper functions and as environment variables (see <see cref="StepRunner"/>); the runner does not change the set.
+    /// </summary>
     public required ScriptVariableSet Variables { get; init; }
 
-    /// <summary>An existing folder the step owns; the bootstrap files are written here and the script runs here.</summary>
+    /// <summary>
+    /// An existing folder the step owns; the bootstrap files are written here and the script runs here. The runner
+    /// deletes the files it wrote when the script ends; the folder and what the script left in it are the caller's.
+    /// </summary>
     public required string WorkingFolder { get; init; }
 
-    /// <summary>How long the script may run before it is terminated and the step times out; null for no limit.</summary>
+    /// <summary>
+    /// How long the script may run before it is terminated and the step ends <see cref="StepOutcome.TimedOut"/>;
+    /// null for no limit. Not negative.
+    /// </summary>
     public TimeSpan? Timeout { get; init; }
 
-    /// <summary>Time between SIGTERM and SIGKILL when the script is stopped.</summary>
+    /// <summary>Time between SIGTERM and SIGKILL when the script is stopped. Default 10 seconds; not negative.</summary>
     public TimeSpan TerminationGrace { get; init; } = ScriptProcess.DefaultTerminationGrace;
 
     /// <summary>Where interpreters are looked for (colon-separated); null for the server's PATH.</summary>
@@ -29,7 +38,8 @@ internal sealed record StepRunRequest
 
     /// <summary>
     /// The seam for running the step as another account: given the argv the bootstrapper made, returns the argv to
-    /// start (e.g. prefixed with <c>setpriv --reuid …</c>). Null runs it as is, as the server's account.
+    /// start (e.g. prefixed with <c>setpriv --reuid …</c>). Null runs it as is, as the server's account. The
+    /// bootstrap files are mode 0600 and owned by the server's account, and artifacts are checked with its rights.
     /// </summary>
     public Func<IReadOnlyList<string>, IReadOnlyList<string>>? WrapCommand { get; init; }
 }

@@ -105,6 +105,7 @@ internal static class TasksApi
                 var page = tasks.ReadLog(taskId, position, DefaultLogTake);
                 if (!page.IsSuccess)
                 {
+                    signals.Forget(taskId);
                     return;
                 }
 
@@ -132,6 +133,7 @@ internal static class TasksApi
 
                 if (page.Value.IsComplete)
                 {
+                    signals.Forget(taskId);
                     return;
                 }
 

@@ -102,6 +102,7 @@ internal sealed class TaskService(OctoStore store, AuditTrail audit, TaskEngine 
             .Where(stateFilter)
             .Where(t => projectId is null || t.ProjectId == projectId)
             .OrderByDescending(t => IdNumber(t.Id))
+            .Select(Redact)
             .ToList();
     });
 
@@ -121,6 +122,7 @@ internal sealed class TaskService(OctoStore store, AuditTrail audit, TaskEngine 
             switch (task.State)
             {
                 case TaskState.Queued:
+                    task = s.Tasks.Get(task.Id)!;
                     var canceled = task with
                     {
                         State = TaskState.Canceled,
@@ -129,11 +131,14 @@ internal sealed class TaskService(OctoStore store, AuditTrail audit, TaskEngine 
                         Steps = task.Steps.Select(step => step with { State = TaskStepState.Skipped }).ToList(),
                     };
                     s.Tasks.Update(canceled);
+                    canceled = Redact(canceled);
                     audit.Record(s, who, "Canceled", DocumentType, task.Id, $"{task.Description} canceled while queued");
                     return canceled;
                 case TaskState.Executing:
+                    task = s.Tasks.Get(task.Id)!;
                     var cancelling = task with { State = TaskState.Cancelling };
                     s.Tasks.Update(cancelling);
+                    cancelling = Redact(cancelling);
                     audit.Record(s, who, "CancelRequested", DocumentType, task.Id, $"{task.Description} cancel requested");
                     return cancelling;
                 case TaskState.Cancelling:
@@ -162,6 +167,7 @@ internal sealed class TaskService(OctoStore store, AuditTrail audit, TaskEngine 
             var task = Find(id);
             if (!task.IsSuccess || task.Value.IsCompleted)
             {
+                signals.Forget(NormalizeId(id));
                 return task;
             }
 
@@ -214,8 +220,14 @@ internal sealed class TaskService(OctoStore store, AuditTrail audit, TaskEngine 
     public static Result<ServerTask> Find(StoreSession s, string id)
     {
         var normalized = NormalizeId(id);
-        return s.Tasks.Get(normalized) is { } task ? task : Problem.NotFound("task", id);
+        return s.Tasks.Get(normalized) is { } task ? Redact(task) : new Problem(404, "Not found", $"There is no task '{id}' (task ids look like ServerTasks-12, or just 12).");
     }
+
+    /// <summary>What leaves the server: a sensitive output variable's value (stored encrypted) is never returned.</summary>
+    private static ServerTask Redact(ServerTask task) =>
+        task.OutputVariables.Any(v => v.IsSensitive)
+            ? task with { OutputVariables = task.OutputVariables.Select(v => v.IsSensitive ? v with { Value = null } : v).ToList() }
+            : task;
 
     /// <summary>Accepts "ServerTasks-12", any casing of it, or just "12".</summary>
     public static string NormalizeId(string id)

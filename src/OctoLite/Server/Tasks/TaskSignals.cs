@@ -24,6 +24,12 @@ internal sealed class TaskSignals
         }
     }
 
+    /// <summary>
+    /// Called by a reader that found the task finished: a finished task changes no more, so its pending signal is
+    /// released (waking any other reader, who re-reads and finds it finished too) instead of being kept forever.
+    /// </summary>
+    public void Forget(string taskId) => Pulse(taskId);
+
     public void Pulse(string taskId)
     {
         TaskCompletionSource? source;
