@@ -29,14 +29,80 @@ internal static class BsonBridge
 
     public static T FromDocument<T>(BsonDocument document, JsonTypeInfo<T> typeInfo)
     {
-        var copy = new BsonDocument();
-        foreach (var (key, value) in document)
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            copy[key == "_id" ? IdField : key] = value;
+            writer.WriteStartObject();
+            foreach (var (key, value) in document)
+            {
+                writer.WritePropertyName(key == "_id" ? IdField : key);
+                Write(writer, value);
+            }
+
+            writer.WriteEndObject();
         }
 
-        var json = LiteJson.Serialize(copy);
-        return System.Text.Json.JsonSerializer.Deserialize(json, typeInfo)
+        return System.Text.Json.JsonSerializer.Deserialize(buffer.WrittenSpan, typeInfo)
             ?? throw new JsonException($"Stored document {document["_id"]} deserialized to null.");
+    }
+
+    /// <summary>
+    /// Plain JSON for a stored value. LiteDB's own writer uses extended JSON for some types (<c>{"$numberLong": …}</c>
+    /// for a 64-bit integer), which System.Text.Json cannot read back as a number.
+    /// </summary>
+    private static void Write(Utf8JsonWriter writer, BsonValue value)
+    {
+        switch (value.Type)
+        {
+            case BsonType.Null or BsonType.MinValue or BsonType.MaxValue:
+                writer.WriteNullValue();
+                break;
+            case BsonType.Int32:
+                writer.WriteNumberValue(value.AsInt32);
+                break;
+            case BsonType.Int64:
+                writer.WriteNumberValue(value.AsInt64);
+                break;
+            case BsonType.Double:
+                writer.WriteNumberValue(value.AsDouble);
+                break;
+            case BsonType.Decimal:
+                writer.WriteNumberValue(value.AsDecimal);
+                break;
+            case BsonType.Boolean:
+                writer.WriteBooleanValue(value.AsBoolean);
+                break;
+            case BsonType.String:
+                writer.WriteStringValue(value.AsString);
+                break;
+            case BsonType.Binary:
+                writer.WriteBase64StringValue(value.AsBinary);
+                break;
+            case BsonType.DateTime:
+                writer.WriteStringValue(value.AsDateTime.ToUniversalTime());
+                break;
+            case BsonType.Document:
+                writer.WriteStartObject();
+                foreach (var (key, item) in value.AsDocument)
+                {
+                    writer.WritePropertyName(key);
+                    Write(writer, item);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case BsonType.Array:
+                writer.WriteStartArray();
+                foreach (var item in value.AsArray)
+                {
+                    Write(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                writer.WriteStringValue(value.ToString());
+                break;
+        }
     }
 }

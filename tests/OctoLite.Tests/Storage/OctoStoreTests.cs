@@ -227,4 +227,39 @@ public sealed class OctoStoreTests : IDisposable
     }
 
     public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public void Tasks_RoundTrip_WithValuesBeyond32Bits_AndNestedRecords()
+    {
+        using var directory = new TempDirectory();
+        var task = new ServerTask
+        {
+            Id = "ServerTasks-1",
+            Name = "RunbookRun",
+            QueueTime = DateTimeOffset.Parse("2026-01-02T03:04:05.678+00:00", System.Globalization.CultureInfo.InvariantCulture),
+            LogLineCount = 5_000_000_000,
+            Timeout = TimeSpan.FromMinutes(90),
+            Process = new DeploymentProcess { Steps = [new Step { Id = "Steps-1", Name = "S", Script = "echo" }] },
+            Steps = [new TaskStep { StepId = "Steps-1", Name = "S", State = TaskStepState.Running, ProcessGroupId = 123, ProcessStartTime = 9_876_543_210_123 }],
+            OutputVariables = [new OutputVariable { StepName = "S", Name = "X", Value = "1" }],
+        };
+        using (var store = OctoStore.Open(directory.Combine("octolite.db")))
+        {
+            store.Write(s =>
+            {
+                s.Tasks.Insert(task);
+                return true;
+            });
+        }
+
+        using var reopened = OctoStore.Open(directory.Combine("octolite.db"));
+        var read = reopened.Read(s => s.Tasks.Get("ServerTasks-1"))!;
+
+        Assert.Equal(5_000_000_000, read.LogLineCount);
+        Assert.Equal(9_876_543_210_123, read.Steps[0].ProcessStartTime);
+        Assert.Equal(task.QueueTime, read.QueueTime);
+        Assert.Equal(task.Timeout, read.Timeout);
+        Assert.Equal("echo", read.Process.Steps[0].Script);
+        Assert.Equal("1", read.OutputVariables[0].Value);
+    }
 }

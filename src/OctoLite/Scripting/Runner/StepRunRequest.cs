@@ -42,4 +42,10 @@ internal sealed record StepRunRequest
     /// bootstrap files are mode 0600 and owned by the server's account, and artifacts are checked with its rights.
     /// </summary>
     public Func<IReadOnlyList<string>, IReadOnlyList<string>>? WrapCommand { get; init; }
+
+    /// <summary>
+    /// Told the script's process group id as soon as the script runs (its process id, too), so that the caller can
+    /// record it and stop the group if the server dies before the script ends.
+    /// </summary>
+    public Action<int>? Started { get; init; }
 }

@@ -131,6 +131,8 @@ internal sealed class StepRunner
             return NotStarted(filter, e.Message);
         }
 
+        request.Started?.Invoke(process.ProcessGroupId);
+
         int? exitCode;
         (StepOutcome Outcome, string Message)? stopped = null;
         await using (process.ConfigureAwait(false))

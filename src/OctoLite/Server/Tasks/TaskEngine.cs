@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using OctoLite.Domain;
+using OctoLite.Scripting.Processes;
 using OctoLite.Server.Configuration;
 using OctoLite.Server.Security;
 using OctoLite.Storage;
@@ -245,8 +246,10 @@ internal sealed partial class TaskEngine : IAsyncDisposable
                         var state = task.State == TaskState.Cancelling ? TaskState.Canceled : TaskState.Failed;
                         var message = $"The server restarted while this task was running (it was {task.State} on {task.ServerNode}); its scripts were stopped with the server. Run it again if needed.";
                         var lastLine = s.TaskLog.LastSequence(task.Id);
-                        s.TaskLog.Append(task.Id, [Line(lastLine + 1, TaskLogLevel.Error, message)]);
-                        s.Tasks.Update(Ended(task, state, message, lastLine + 1));
+                        var lines = StopLeftoverScripts(task).Select(note => Line(++lastLine, TaskLogLevel.Warning, note)).ToList();
+                        lines.Add(Line(++lastLine, TaskLogLevel.Error, message));
+                        s.TaskLog.Append(task.Id, lines);
+                        s.Tasks.Update(Ended(task, state, message, lastLine));
                         reconciled.Add(task.Id);
                         break;
                 }
@@ -260,6 +263,23 @@ internal sealed partial class TaskEngine : IAsyncDisposable
         }
 
         return queued;
+    }
+
+    /// <summary>
+    /// A server that died (SIGKILL, power) leaves its scripts running in their own process groups. Each running step
+    /// recorded its group and its leader's start time: a leader still there with the same start time is that
+    /// script (pids are reused, start times are not), so its whole group is killed.
+    /// </summary>
+    private static IEnumerable<string> StopLeftoverScripts(ServerTask task)
+    {
+        foreach (var step in task.Steps)
+        {
+            if (step is { ProcessGroupId: { } group, ProcessStartTime: { } started } && ProcessGroup.StartTime(group) == started)
+            {
+                ProcessGroup.SignalGroup(group, ProcessGroup.Kill);
+                yield return $"Step '{step.Name}': its script (process group {group}) was still running after the restart and has been killed.";
+            }
+        }
     }
 
     private TaskLogLine Line(long sequence, TaskLogLevel level, string text) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OctoLite.Domain;
+using OctoLite.Scripting.Processes;
 using OctoLite.Scripting.Runner;
 using OctoLite.Scripting.Variables;
 using OctoLite.Server.Configuration;
@@ -105,6 +106,11 @@ internal sealed class TaskExecutor(
             Variables = new ScriptVariableSet(scope),
             WorkingFolder = "",
             Timeout = step.Timeout,
+            Started = processGroup =>
+            {
+                var startTime = ProcessGroup.StartTime(processGroup);
+                Update(task.Id, t => t with { Steps = WithStep(t.Steps, step.Id, x => x with { ProcessGroupId = processGroup, ProcessStartTime = startTime }) }, log);
+            },
         };
         var result = await builtInWorker.RunAsync(current, step, request, configuration.Get(), artifact => CollectAsync(task.Id, step.Name, artifact, sink), sink, run.Token);
 
@@ -136,7 +142,7 @@ internal sealed class TaskExecutor(
 
         Update(task.Id, t => t with
         {
-            Steps = WithStep(t.Steps, step.Id, x => x with { State = stepState, CompletedTime = time.GetUtcNow(), ExitCode = result.ExitCode, ErrorMessage = result.ErrorMessage }),
+            Steps = WithStep(t.Steps, step.Id, x => x with { State = stepState, CompletedTime = time.GetUtcNow(), ExitCode = result.ExitCode, ErrorMessage = result.ErrorMessage, ProcessGroupId = null, ProcessStartTime = null }),
             OutputVariables = [.. t.OutputVariables.Where(v => v.StepName != step.Name || !outputs.ContainsKey(v.Name)),
                 .. outputs.Select(o => new OutputVariable { StepName = step.Name, Name = o.Key, IsSensitive = o.Value.Sensitive, Value = o.Value.Sensitive ? secrets.Protect(o.Value.Value) : o.Value.Value })],
         }, log);

@@ -251,4 +251,59 @@ public sealed class TaskQueueTests
         Assert.Contains(log, l => l.Contains("server restarted", StringComparison.Ordinal));
         Assert.Equal(log.Count, task["LogLineCount"]!.GetValue<long>());
     }
+
+    [Fact]
+    public async Task Restart_AfterACrash_KillsTheScriptTheDeadServerLeftRunning_AndNothingElse()
+    {
+        using var directory = new TempDirectory();
+        string id;
+        await using (var server = await RunningServer.StartAsync(directory))
+        {
+            var api = new TaskApi(server);
+            await api.ProjectAsync();
+            await api.RunbookAsync("Two", TaskApi.Bash("First", "true"), TaskApi.Bash("Second", "true"));
+            id = await api.RunAsync("Two");
+            await api.WaitAsync(id);
+        }
+
+        // Two scripts "left running": one recorded with its real start time, one whose recorded start time does not
+        // match (as when its pid has been reused by an unrelated process since).
+        using var leftover = System.Diagnostics.Process.Start("setsid", ["--wait", "sleep", "300"]);
+        using var unrelated = System.Diagnostics.Process.Start("setsid", ["--wait", "sleep", "300"]);
+        await ProcTable.WaitUntilAsync(() => OctoLite.Scripting.Processes.ProcessGroup.GroupOf(leftover.Id) == leftover.Id && OctoLite.Scripting.Processes.ProcessGroup.GroupOf(unrelated.Id) == unrelated.Id, TestTimeout.Token());
+        try
+        {
+            using (var database = new LiteDatabase(new ConnectionString { Filename = Path.Combine(directory.Path, "data", "octolite.db"), Connection = ConnectionType.Direct }))
+            {
+                var tasks = database.GetCollection("tasks");
+                var document = tasks.FindById(id);
+                document["State"] = "Executing";
+                var steps = document["Steps"].AsArray;
+                steps[0]["State"] = "Running";
+                steps[0]["ProcessGroupId"] = leftover.Id;
+                steps[0]["ProcessStartTime"] = OctoLite.Scripting.Processes.ProcessGroup.StartTime(leftover.Id)!.Value;
+                steps[1]["State"] = "Running";
+                steps[1]["ProcessGroupId"] = unrelated.Id;
+                steps[1]["ProcessStartTime"] = OctoLite.Scripting.Processes.ProcessGroup.StartTime(unrelated.Id)!.Value - 1;
+                tasks.Update(document);
+            }
+
+            await using var restarted = await RunningServer.StartAsync(directory);
+            var log = await new TaskApi(restarted).LogTextAsync(id);
+
+            Assert.True(leftover.WaitForExit(5000), "the leftover script was not killed");
+            Assert.False(unrelated.HasExited, "a process whose start time did not match was killed");
+            Assert.Contains(log, l => l.Contains($"process group {leftover.Id}", StringComparison.Ordinal));
+            Assert.DoesNotContain(log, l => l.Contains($"process group {unrelated.Id}", StringComparison.Ordinal));
+        }
+        finally
+        {
+            if (!leftover.HasExited)
+            {
+                leftover.Kill();
+            }
+
+            unrelated.Kill();
+        }
+    }
 }
