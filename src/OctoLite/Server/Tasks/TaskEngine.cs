@@ -184,7 +184,12 @@ internal sealed partial class TaskEngine : IAsyncDisposable
             if (task is not null)
             {
                 _signals.Pulse(task.Id);
+                LogTaskStarted(_logger, task.Id, task.Description);
                 await _executor.ExecuteAsync(task, run);
+                if (_store.Read(s => s.Tasks.Get(task.Id)) is { } ended)
+                {
+                    LogTaskEnded(_logger, ended.Id, ended.State, (ended.CompletedTime - ended.StartTime)?.TotalSeconds ?? 0, ended.ErrorMessage);
+                }
             }
         }
         catch (Exception e)
@@ -244,7 +249,7 @@ internal sealed partial class TaskEngine : IAsyncDisposable
                         break;
                     case TaskState.Executing or TaskState.Cancelling:
                         var state = task.State == TaskState.Cancelling ? TaskState.Canceled : TaskState.Failed;
-                        var message = $"The server restarted while this task was running (it was {task.State} on {task.ServerNode}); its scripts were stopped with the server. Run it again if needed.";
+                        var message = $"The server restarted while this task was running (it was {task.State} on {task.ServerNode}); it cannot continue, and none of its scripts is left running. Run it again if needed.";
                         var lastLine = s.TaskLog.LastSequence(task.Id);
                         var lines = StopLeftoverScripts(task).Select(note => Line(++lastLine, TaskLogLevel.Warning, note)).ToList();
                         lines.Add(Line(++lastLine, TaskLogLevel.Error, message));
@@ -299,6 +304,12 @@ internal sealed partial class TaskEngine : IAsyncDisposable
             _ => step,
         }).ToList(),
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} started: {Description}")]
+    private static partial void LogTaskStarted(ILogger logger, string taskId, string description);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} ended {State} after {Seconds:0.0} s {ErrorMessage}")]
+    private static partial void LogTaskEnded(ILogger logger, string taskId, TaskState state, double seconds, string errorMessage);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Task {TaskId} failed inside the server")]
     private static partial void LogTaskCrashed(ILogger logger, string taskId, Exception exception);
