@@ -1,29 +1,21 @@
 namespace OctoLite.Benchmarks;
 
-/// <summary>Medians of every measure of one harness run, with where and when they were taken.</summary>
+/// <summary>Everything one harness run measured, with where and when; a scenario not run is null.</summary>
 /// <param name="Binary">The binary as given on the command line.</param>
 /// <param name="VersionText">What the binary printed for <c>--version</c>.</param>
-/// <param name="Runs">Measured runs of each measure; the figures are their medians.</param>
-/// <param name="WarmUps">Unmeasured runs of each command before the measured ones.</param>
-/// <param name="BaselineWallMs">Wall time of <c>bash -c true</c>, timed by the harness (<see cref="WallClock"/>).</param>
-/// <param name="BaselineRssKb">Peak RSS of <c>bash -c true</c>, from GNU time.</param>
-/// <param name="VersionWallMs">Wall time of <c>octolite --version</c>, timed by the harness (<see cref="WallClock"/>).</param>
-/// <param name="VersionRssKb">Peak RSS of <c>octolite --version</c>, from GNU time.</param>
-/// <param name="ServerReadyMs">Just before the spawn of <c>server run</c> to the first successful <c>server info</c>.</param>
-/// <param name="ServerSteadyRssKb">VmRSS of the idle server just before SIGTERM.</param>
-/// <param name="ServerMaxRssKb">Peak RSS of the server over its life.</param>
+/// <param name="LoadBefore">The machine's 1-minute load average when the run began.</param>
+/// <param name="LoadAfter">The same when it ended.</param>
 internal sealed record BenchmarkResults(
     string Binary,
     string VersionText,
     DateTimeOffset Date,
     MachineInfo Machine,
-    int Runs,
-    int WarmUps,
-    long BinaryBytes,
-    double BaselineWallMs,
-    double BaselineRssKb,
-    double VersionWallMs,
-    double VersionRssKb,
-    double ServerReadyMs,
-    double ServerSteadyRssKb,
-    double ServerMaxRssKb);
+    double LoadBefore,
+    double LoadAfter,
+    StartupResults? Startup,
+    LatencyResults? Latency,
+    IngestResults? Ingest,
+    ThroughputResults? Throughput)
+{
+    public bool HasTaskResults => Latency is not null || Ingest is not null || Throughput is not null;
+}

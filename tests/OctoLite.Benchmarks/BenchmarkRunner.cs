@@ -1,81 +1,48 @@
 namespace OctoLite.Benchmarks;
 
-/// <summary>Takes every measure <see cref="BenchmarkOptions.Runs"/> times and returns the medians; progress goes to stderr.</summary>
-/// <remarks>
-/// Wall times come from runs of their own, timed by the harness (<see cref="WallClock"/>); peak RSS from other runs
-/// of the same commands under GNU time, whose own fork/exec would otherwise be in the wall time.
-/// </remarks>
+/// <summary>Checks the binary, then runs the chosen scenarios in turn and gathers their results; progress goes to stderr.</summary>
 internal sealed class BenchmarkRunner(BenchmarkOptions options, TextWriter progress)
 {
-    /// <summary>Unmeasured runs of each command first, so the binaries are in the page cache and the harness's own code is warm.</summary>
-    public const int WarmUps = 2;
-
-    /// <summary>The baseline is <c>bash -c true</c>: a process that starts and does nothing.</summary>
-    private static readonly string[] BaselineArguments = ["-c", "true"];
-
-    private static readonly string[] VersionArguments = ["--version"];
-
     public async Task<BenchmarkResults> RunAsync(CancellationToken cancellationToken)
     {
-        GnuTime.EnsureAvailable();
         var binary = CheckedBinary(options.BinaryPath);
-        var bash = BashPath();
+        var bash = BashTrue.Path();
         var machine = await MachineInfo.ReadAsync(cancellationToken);
         var versionText = await VersionTextAsync(binary, cancellationToken);
-        progress.WriteLine($"Measuring {binary} ({versionText}) on {machine.Describe()}, {options.Runs} run(s) of each measure after {WarmUps} warm-up(s).");
+        var loadBefore = LoadAverage.OneMinute();
+        progress.WriteLine($"Measuring {binary} ({versionText}) on {machine.Describe()}, load average {loadBefore:0.00}: {options.Scenarios}.");
 
-        for (var warmUp = 1; warmUp <= WarmUps; warmUp++)
+        StartupResults? startup = null;
+        if (options.Scenarios.HasFlag(Scenarios.Startup))
         {
-            WallClock.Measure(bash, BaselineArguments, cancellationToken);
-            WallClock.Measure(binary, VersionArguments, cancellationToken);
-            await GnuTime.MeasureAsync(bash, BaselineArguments, cancellationToken);
-            await GnuTime.MeasureAsync(binary, VersionArguments, cancellationToken);
+            progress.WriteLine($"Start-up: {options.Runs} run(s) of each measure after {StartupScenario.WarmUps} warm-up(s).");
+            startup = await new StartupScenario(binary, bash, options.Runs, progress).RunAsync(cancellationToken);
         }
 
-        // Baseline and --version alternate, so drift in the machine's load affects both alike.
-        var baselineWall = new List<double>();
-        var versionWall = new List<double>();
-        var baselineRss = new List<double>();
-        var versionRss = new List<double>();
-        for (var run = 1; run <= options.Runs; run++)
+        LatencyResults? latency = null;
+        if (options.Scenarios.HasFlag(Scenarios.Latency))
         {
-            baselineWall.Add(WallClock.Measure(bash, BaselineArguments, cancellationToken).TotalMilliseconds);
-            versionWall.Add(WallClock.Measure(binary, VersionArguments, cancellationToken).TotalMilliseconds);
-            baselineRss.Add((await GnuTime.MeasureAsync(bash, BaselineArguments, cancellationToken)).MaxRssKb);
-            versionRss.Add((await GnuTime.MeasureAsync(binary, VersionArguments, cancellationToken)).MaxRssKb);
-            progress.WriteLine($"  cold start {run}/{options.Runs}: bash -c true {Describe(baselineWall[^1], baselineRss[^1])}; " +
-                               $"--version {Describe(versionWall[^1], versionRss[^1])}");
+            progress.WriteLine($"One-step task latency: {TaskScenarioSettings.LatencyRuns} sequential runs after {TaskScenarioSettings.LatencyWarmUps} warm-up(s).");
+            latency = await new LatencyScenario(binary, bash, progress).RunAsync(cancellationToken);
         }
 
-        var idleServer = new IdleServerRun(binary, progress);
-        var warmUpReady = await idleServer.StartToReadyAsync(cancellationToken);
-        progress.WriteLine($"  server warm-up: ready in {Format.Milliseconds(warmUpReady.TotalMilliseconds)} (not counted)");
-        var readyMs = new List<double>();
-        var servers = new List<IdleServerSample>();
-        for (var run = 1; run <= options.Runs; run++)
+        IngestResults? ingest = null;
+        if (options.Scenarios.HasFlag(Scenarios.Ingest))
         {
-            readyMs.Add((await idleServer.StartToReadyAsync(cancellationToken)).TotalMilliseconds);
-            var sample = await idleServer.MemoryAsync(cancellationToken);
-            servers.Add(sample);
-            progress.WriteLine($"  server {run}/{options.Runs}: ready in {Format.Milliseconds(readyMs[^1])}; idle " +
-                               $"VmRSS {Format.Megabytes(sample.SteadyRssKb)}, max RSS {Format.Megabytes(sample.MaxRssKb)}");
+            progress.WriteLine($"Output ingest: {TaskScenarioSettings.IngestRuns} run(s) of {Format.Count(TaskScenarioSettings.IngestLines)} lines.");
+            ingest = await new IngestScenario(binary, bash, progress).RunAsync(cancellationToken);
         }
 
-        return new BenchmarkResults(
-            options.BinaryPath,
-            versionText,
-            DateTimeOffset.UtcNow,
-            machine,
-            options.Runs,
-            WarmUps,
-            new FileInfo(binary).Length,
-            Median.Of(baselineWall),
-            Median.Of(baselineRss),
-            Median.Of(versionWall),
-            Median.Of(versionRss),
-            Median.Of(readyMs),
-            Median.Of(servers.Select(s => (double)s.SteadyRssKb)),
-            Median.Of(servers.Select(s => (double)s.MaxRssKb)));
+        ThroughputResults? throughput = null;
+        if (options.Scenarios.HasFlag(Scenarios.Throughput))
+        {
+            progress.WriteLine($"Throughput: {TaskScenarioSettings.ThroughputRuns} run(s) of {TaskScenarioSettings.ThroughputTasks} tasks at cap {TaskScenarioSettings.ThroughputTaskCap}.");
+            throughput = await new ThroughputScenario(binary, bash, progress).RunAsync(cancellationToken);
+        }
+
+        var loadAfter = LoadAverage.OneMinute();
+        progress.WriteLine($"Done; load average {loadAfter:0.00}.");
+        return new BenchmarkResults(options.BinaryPath, versionText, DateTimeOffset.UtcNow, machine, loadBefore, loadAfter, startup, latency, ingest, throughput);
     }
 
     /// <summary>The binary's full path, so neither the harness nor GNU time searches PATH for it.</summary>
@@ -93,14 +60,6 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options, TextWriter progr
             : throw new MeasurementException($"The binary '{path}' is not executable.");
     }
 
-    /// <summary>bash's full path, found once, so no run of the baseline pays for a PATH search that the binary's runs do not.</summary>
-    private static string BashPath() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin")
-            .Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, "bash"))
-            .FirstOrDefault(File.Exists)
-        ?? throw new MeasurementException("bash is not on PATH; the baseline is `bash -c true`.");
-
     /// <summary>Runs <c>--version</c> once unmeasured: checks the binary works and names what is measured.</summary>
     private static async Task<string> VersionTextAsync(string binary, CancellationToken cancellationToken)
     {
@@ -111,6 +70,4 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options, TextWriter progr
             ? firstLine
             : throw new MeasurementException($"`{process.CommandLine}` exited {exitCode} without printing a version. Its last output:\n{process.Output}");
     }
-
-    private static string Describe(double wallMs, double rssKb) => $"{Format.Milliseconds(wallMs)}, {Format.Megabytes(rssKb)}";
 }

@@ -16,6 +16,19 @@ internal static class Format
 
     public static string Ratio(double value, double baseline) => Invariant($"{value / baseline:0.0}×");
 
+    /// <summary>A ratio that may well be below 1 (rates against a faster baseline), to two places.</summary>
+    public static string FineRatio(double value, double baseline) => Invariant($"{value / baseline:0.00}×");
+
+    /// <summary>Bytes over milliseconds as MB/s.</summary>
+    public static string Throughput(long bytes, double ms) => Invariant($"{bytes / (1024.0 * 1024) / (ms / 1000):0} MB/s");
+
+    /// <summary>"123 tasks/s".</summary>
+    public static string Rate(double perSecond, string what) => Invariant($"{perSecond:0} {what}/s");
+
+    public static string Seconds(double ms) => Invariant($"{ms / 1000:0.00} s");
+
+    public static string Count(long count) => Invariant($"{count:N0}");
+
     /// <summary>"12345 kB" (as /proc writes it) to 12345.</summary>
     public static long ParseKb(string text) =>
         long.Parse(text.Replace("kB", "", StringComparison.Ordinal).Trim(), NumberStyles.None, CultureInfo.InvariantCulture);

@@ -12,5 +12,20 @@ internal static class Goals
     /// <summary>An idle server with an empty data dir: at most 60 MB resident.</summary>
     public const double IdleServerRssKb = 60 * 1024;
 
+    /// <summary>A one-line bash step, queued through the API until Success: p50 at most this many times the bare spawn's p50 …</summary>
+    public const double StepLatencyFactor = 1.5;
+
+    /// <summary>… plus this many milliseconds.</summary>
+    public const double StepLatencyAllowanceMs = 3;
+
+    /// <summary>A step's output reaches the task log at least half as fast as <c>cat</c> writes it to a file: at most twice cat's time.</summary>
+    public const double IngestTimeRatio = 2;
+
+    /// <summary>Trivial tasks with a task cap of <see cref="TaskScenarioSettings.ThroughputTaskCap"/>: at least this many finished per second.</summary>
+    public const double TasksPerSecond = 100;
+
+    /// <summary>The latency goal for a given baseline p50.</summary>
+    public static double StepLatencyMs(double baselineP50Ms) => StepLatencyFactor * baselineP50Ms + StepLatencyAllowanceMs;
+
     public static string Verdict(bool met) => met ? "PASS" : "MISS";
 }

@@ -38,7 +38,8 @@ internal sealed class RunningProcess : IDisposable
     /// <summary>The last lines of stdout and stderr, interleaved as they arrived.</summary>
     public string Output => _allOutput.ToString();
 
-    public static RunningProcess Start(string fileName, IReadOnlyList<string> arguments)
+    /// <param name="workingDirectory">The child's working directory; null for the harness's own.</param>
+    public static RunningProcess Start(string fileName, IReadOnlyList<string> arguments, string? workingDirectory = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -46,6 +47,7 @@ internal sealed class RunningProcess : IDisposable
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            WorkingDirectory = workingDirectory ?? "",
         };
         foreach (var argument in arguments)
         {

@@ -18,6 +18,9 @@ internal static class Timeouts
     /// <summary>Longest the server may take to exit after SIGTERM.</summary>
     public static readonly TimeSpan Shutdown = TimeSpan.FromSeconds(15);
 
+    /// <summary>Longest a benchmark task may take from queued to finished (the 100 MB ingest is the longest by far).</summary>
+    public static readonly TimeSpan Task = TimeSpan.FromMinutes(5);
+
     /// <summary>Longest to wait for a killed process to be reaped.</summary>
     public static readonly TimeSpan Reap = TimeSpan.FromSeconds(5);
 }
