@@ -116,7 +116,13 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
 
     private static WebApplication Build(ServerOptions options, OctoStore store, System.Net.IPEndPoint? endPoint)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        // The server reads no configuration files: the content root is the data dir (never the working directory,
+        // which may be / under systemd), and configuration reload is off, so no file watcher is set on anything.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            ContentRootPath = options.Paths.Directory,
+        });
         ConfigureLogging(builder.Logging, options.LogFormat);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -215,9 +215,16 @@ internal sealed class ScriptProcess : IAsyncDisposable
     // setsid(1) makes itself the group leader just before exec; until then the group cannot be signalled.
     private static void WaitUntilGroupLeader(int pid)
     {
+        // setsid execs within a fraction of a millisecond: spin and yield first, sleep only if it is slow.
         var deadline = Environment.TickCount64 + 5_000;
+        var spinner = new SpinWait();
         while (ProcessGroup.GroupOf(pid) is { } group && group != pid && Environment.TickCount64 < deadline)
-            Thread.Sleep(1);
+        {
+            if (spinner.Count < 200)
+                spinner.SpinOnce(sleep1Threshold: -1);
+            else
+                Thread.Sleep(1);
+        }
     }
 
     private void Deliver(OutputStream stream, string text)

@@ -14,8 +14,11 @@ internal sealed class ArtifactCollector(OctoStore store, TimeProvider time)
     /// <summary>Files larger than this are not collected (the step log says so): 256 MiB.</summary>
     public const long MaxLength = 256L * 1024 * 1024;
 
-    /// <summary>Stores the file at <paramref name="path"/> as an artifact of the task, named uniquely within it.</summary>
-    public Artifact Collect(string taskId, string stepName, string path, string name)
+    /// <summary>
+    /// Stores the file at <paramref name="path"/> as an artifact of <paramref name="task"/>, named uniquely among the
+    /// task's artifacts. The caller adds it to the task's list.
+    /// </summary>
+    public Artifact Collect(ServerTask task, string stepName, string path, string name)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
         if (file.Length > MaxLength)
@@ -54,11 +57,10 @@ internal sealed class ArtifactCollector(OctoStore store, TimeProvider time)
         var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
         return store.Write(s =>
         {
-            var task = s.Tasks.Get(taskId) ?? throw new InvalidOperationException($"Task {taskId} is not stored.");
             var artifact = new Artifact
             {
                 Id = id,
-                ServerTaskId = taskId,
+                ServerTaskId = task.Id,
                 StepName = stepName,
                 Filename = UniqueName(task.Artifacts, name),
                 Length = length,
@@ -66,7 +68,6 @@ internal sealed class ArtifactCollector(OctoStore store, TimeProvider time)
                 Created = time.GetUtcNow(),
             };
             s.Artifacts.Insert(artifact);
-            s.Tasks.Update(task with { Artifacts = [.. task.Artifacts, artifact] });
             return artifact;
         });
     }

@@ -78,16 +78,21 @@ internal sealed partial class TaskEngine : IAsyncDisposable
         Wake();
     }
 
+    /// <summary>
+    /// Marks an executing task as being canceled, so the executor's writes keep it Cancelling. Called inside the
+    /// store transaction that sets Cancelling; <see cref="Cancel"/> then stops it, outside that transaction.
+    /// </summary>
+    public void MarkCanceling(string taskId, Actor who) => Running(taskId)?.MarkStopping(StopReason.Canceled, who.Name);
+
     /// <summary>Stops an executing task (a queued one is canceled in the store by <see cref="TaskService.Cancel"/>).</summary>
-    public void Cancel(string taskId, Actor who)
+    public void Cancel(string taskId, Actor who) => Running(taskId)?.Stop(StopReason.Canceled, who.Name);
+
+    private TaskRun? Running(string taskId)
     {
-        TaskRun? run;
         lock (_gate)
         {
-            _running.TryGetValue(taskId, out run);
+            return _running.GetValueOrDefault(taskId);
         }
-
-        run?.Stop(StopReason.Canceled, who.Name);
     }
 
     public TaskQueueStatus Status()

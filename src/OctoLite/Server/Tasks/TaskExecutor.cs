@@ -27,13 +27,14 @@ internal sealed class TaskExecutor(
 {
     public async Task ExecuteAsync(ServerTask task, TaskRun run)
     {
-        await using var log = new TaskLogWriter(store, signals, time, task.Id, store.Read(s => s.TaskLog.LastSequence(task.Id)));
+        // A task runs once, from Queued: its log is empty until now.
+        await using var log = new TaskLogWriter(store, signals, time, task.Id, task.LogLineCount);
+        var record = new TaskRecord(store, signals, task, log, run);
         using var timeout = task.Timeout is { } limit ? time.CreateTimer(_ => run.Stop(StopReason.TimedOut), null, limit, Timeout.InfiniteTimeSpan) : null;
-        var current = task;
         log.Info("", $"{task.Description}: task {task.Id} started on {task.ServerNode}, queued by {task.QueuedBy}");
         if (task.Kind != TaskKind.RunbookRun)
         {
-            await FinishAsync(current, log, TaskState.Failed, $"Tasks of kind {task.Kind} cannot run on this server version.");
+            await FinishAsync(record, log, TaskState.Failed, $"Tasks of kind {task.Kind} cannot run on this server version.");
             return;
         }
 
@@ -41,7 +42,7 @@ internal sealed class TaskExecutor(
         if (!scope.IsSuccess)
         {
             log.Error("", scope.Problem.Detail);
-            await FinishAsync(current, log, TaskState.Failed, scope.Problem.Detail);
+            await FinishAsync(record, log, TaskState.Failed, scope.Problem.Detail);
             return;
         }
 
@@ -53,12 +54,11 @@ internal sealed class TaskExecutor(
             number++;
             if (state != TaskState.Success || run.Token.IsCancellationRequested)
             {
-                current = Update(task.Id, t => t with { Steps = WithStep(t.Steps, step.Id, x => x with { State = TaskStepState.Skipped }) }, log);
+                record.Update(t => t with { Steps = WithStep(t.Steps, step.Id, x => x with { State = TaskStepState.Skipped }) });
                 continue;
             }
 
-            var (outcome, message) = await RunStepAsync(current, step, number, scope.Value, log, run);
-            current = store.Read(s => s.Tasks.Get(task.Id)) ?? current;
+            var (outcome, message) = await RunStepAsync(record, step, number, scope.Value, log, run);
             if (outcome != StepOutcome.Success)
             {
                 (state, error) = outcome switch
@@ -75,19 +75,20 @@ internal sealed class TaskExecutor(
             (state, error) = StoppedState(run);
         }
 
-        await FinishAsync(current, log, state, error);
+        await FinishAsync(record, log, state, error);
     }
 
-    private async Task<(StepOutcome Outcome, string Message)> RunStepAsync(ServerTask task, Step step, int number, ScriptVariableSet scope, TaskLogWriter log, TaskRun run)
+    private async Task<(StepOutcome Outcome, string Message)> RunStepAsync(TaskRecord record, Step step, int number, ScriptVariableSet scope, TaskLogWriter log, TaskRun run)
     {
+        var task = record.Current;
         var block = step.Id;
         var workerBlock = $"{step.Id}/{BuiltInWorker.DisplayName}";
         var started = time.GetUtcNow();
-        var current = Update(task.Id, t => t with
+        var current = record.Update(t => t with
         {
             LogBlocks = [.. t.LogBlocks, new TaskLogBlock { Id = block, ParentId = "", Name = $"Step {number}: {step.Name}" }, new TaskLogBlock { Id = workerBlock, ParentId = block, Name = $"On the {BuiltInWorker.DisplayName}" }],
             Steps = WithStep(t.Steps, step.Id, x => x with { State = TaskStepState.Running, StartTime = started, Worker = BuiltInWorker.DisplayName }),
-        }, log);
+        });
         log.Info(block, $"Step {number}: {step.Name}");
 
         scope.Set("Octopus.Step.Id", step.Id);
@@ -109,10 +110,10 @@ internal sealed class TaskExecutor(
             Started = processGroup =>
             {
                 var startTime = ProcessGroup.StartTime(processGroup);
-                Update(task.Id, t => t with { Steps = WithStep(t.Steps, step.Id, x => x with { ProcessGroupId = processGroup, ProcessStartTime = startTime }) }, log);
+                record.Update(t => t with { Steps = WithStep(t.Steps, step.Id, x => x with { ProcessGroupId = processGroup, ProcessStartTime = startTime }) });
             },
         };
-        var result = await builtInWorker.RunAsync(current, step, request, configuration.Get(), artifact => CollectAsync(task.Id, step.Name, artifact, sink), sink, run.Token);
+        var result = await builtInWorker.RunAsync(current, step, request, configuration.Get(), artifact => CollectAsync(record, step.Name, artifact, sink), sink, run.Token);
 
         var outputs = sink.OutputVariables;
         foreach (var (name, (value, sensitive)) in outputs)
@@ -140,20 +141,21 @@ internal sealed class TaskExecutor(
             log.Error(block, result.ErrorMessage.Length > 0 ? result.ErrorMessage : $"The step ended {stepState}.");
         }
 
-        Update(task.Id, t => t with
+        record.Update(t => t with
         {
             Steps = WithStep(t.Steps, step.Id, x => x with { State = stepState, CompletedTime = time.GetUtcNow(), ExitCode = result.ExitCode, ErrorMessage = result.ErrorMessage, ProcessGroupId = null, ProcessStartTime = null }),
             OutputVariables = [.. t.OutputVariables.Where(v => v.StepName != step.Name || !outputs.ContainsKey(v.Name)),
                 .. outputs.Select(o => new OutputVariable { StepName = step.Name, Name = o.Key, IsSensitive = o.Value.Sensitive, Value = o.Value.Sensitive ? secrets.Protect(o.Value.Value) : o.Value.Value })],
-        }, log);
+        });
         return (result.Outcome, result.ErrorMessage);
     }
 
-    private Task CollectAsync(string taskId, string stepName, StepArtifact artifact, StepLog sink)
+    private Task CollectAsync(TaskRecord record, string stepName, StepArtifact artifact, StepLog sink)
     {
         try
         {
-            var stored = artifacts.Collect(taskId, stepName, artifact.Path, artifact.Name);
+            var stored = artifacts.Collect(record.Current, stepName, artifact.Path, artifact.Name);
+            record.Update(t => t with { Artifacts = [.. t.Artifacts, stored] });
             sink.Line(TaskLogLevel.Info, $"Collected artifact {stored.Filename} ({stored.Length} bytes)");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -194,34 +196,54 @@ internal sealed class TaskExecutor(
         _ => (TaskState.Canceled, run.StoppedBy.Length > 0 ? $"Canceled by {run.StoppedBy}." : "Canceled."),
     };
 
-    private async Task FinishAsync(ServerTask task, TaskLogWriter log, TaskState state, string error)
+    private async Task FinishAsync(TaskRecord record, TaskLogWriter log, TaskState state, string error)
     {
         var line = state == TaskState.Success ? "The task succeeded." : $"The task ended {state}: {error}";
         log.Write(state == TaskState.Success ? TaskLogLevel.Info : TaskLogLevel.Error, "", line);
-        log.Flush();
-        Update(task.Id, t => t with
+        await log.FlushAsync();
+        record.Update(t => t with
         {
             State = state,
             CompletedTime = time.GetUtcNow(),
             ErrorMessage = error,
             HasWarningsOrErrors = log.HasWarningsOrErrors,
             Steps = t.Steps.Select(x => x.State is TaskStepState.Pending or TaskStepState.Running ? x with { State = TaskStepState.Skipped } : x).ToList(),
-        }, log);
-        await Task.CompletedTask;
+        });
     }
 
-    /// <summary>Applies <paramref name="change"/> to the stored task (others, e.g. a cancel request, may have changed it) with the log's line count.</summary>
-    private ServerTask Update(string taskId, Func<ServerTask, ServerTask> change, TaskLogWriter log)
+    /// <summary>
+    /// The executing task as stored. While a task executes its executor is the only writer of its document, except
+    /// for a cancel request, which sets Cancelling after stopping the run; so the executor keeps the document in
+    /// memory and writes it without reading it back first, keeping Cancelling once the run has been canceled.
+    /// </summary>
+    private sealed class TaskRecord(OctoStore store, TaskSignals signals, ServerTask task, TaskLogWriter log, TaskRun run)
     {
-        var saved = store.Write(s =>
+        private readonly Lock _gate = new();
+
+        public ServerTask Current { get; private set; } = task;
+
+        public ServerTask Update(Func<ServerTask, ServerTask> change)
         {
-            var stored = s.Tasks.Get(taskId) ?? throw new InvalidOperationException($"Task {taskId} is no longer stored.");
-            var changed = change(stored) with { LogLineCount = log.StoredLines };
-            s.Tasks.Update(changed);
-            return changed;
-        });
-        signals.Pulse(taskId);
-        return saved;
+            ServerTask saved;
+            lock (_gate)
+            {
+                saved = change(Current) with { LogLineCount = log.StoredLines };
+                if (saved.State == TaskState.Executing && run.Reason == StopReason.Canceled)
+                {
+                    saved = saved with { State = TaskState.Cancelling };
+                }
+
+                store.Write(s =>
+                {
+                    s.Tasks.Update(saved);
+                    return true;
+                });
+                Current = saved;
+            }
+
+            signals.Pulse(saved.Id);
+            return saved;
+        }
     }
 
     private static List<TaskStep> WithStep(IReadOnlyList<TaskStep> steps, string stepId, Func<TaskStep, TaskStep> change) =>

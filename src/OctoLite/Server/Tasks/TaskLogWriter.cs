@@ -1,32 +1,43 @@
+using System.Threading.Channels;
 using OctoLite.Domain;
 using OctoLite.Storage;
 
 namespace OctoLite.Server.Tasks;
 
 /// <summary>
-/// The log of one running task. Lines are numbered as they are written and stored in batches: every
-/// <see cref="FlushInterval"/>, or at once by the writing thread when <see cref="MaxPendingLines"/> or
-/// <see cref="MaxPendingChars"/> are waiting (so a script that floods its output is slowed to the store's pace
-/// instead of filling memory). Disposing stores what is left. Thread-safe.
+/// The log of one running task. Lines are numbered as they are written and stored in batches, never one store
+/// write per line: a batch is handed to a storing loop every <see cref="FlushInterval"/>, or as soon as
+/// <see cref="MaxPendingLines"/> or <see cref="MaxPendingChars"/> are waiting. Storing overlaps with writing (the
+/// script's output keeps being read while the previous batch is stored); when <see cref="MaxQueuedBatches"/> are
+/// already waiting to be stored, the writer waits, so a script that floods its output is slowed to the store's
+/// pace instead of filling memory. Disposing stores what is left. Thread-safe.
 /// </summary>
 internal sealed class TaskLogWriter : IAsyncDisposable
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
     public const int MaxPendingLines = 8192;
     public const int MaxPendingChars = 1 << 20;
+    public const int MaxQueuedBatches = 4;
 
     private readonly OctoStore _store;
     private readonly TaskSignals _signals;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
-    private readonly Lock _flushGate = new();
+    private readonly Channel<Batch> _batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(MaxQueuedBatches)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly Task _storing;
+    private readonly Task _ticking;
     private List<TaskLogLine> _pending = [];
     private int _pendingChars;
     private long _next;
     private long _stored;
     private bool _warningsOrErrors;
+    private int _disposed;
 
     public TaskLogWriter(OctoStore store, TaskSignals signals, TimeProvider time, string taskId, long alreadyStored)
     {
@@ -36,7 +47,8 @@ internal sealed class TaskLogWriter : IAsyncDisposable
         TaskId = taskId;
         _next = alreadyStored;
         _stored = alreadyStored;
-        _loop = Task.Run(FlushPeriodicallyAsync);
+        _storing = Task.Run(StoreBatchesAsync);
+        _ticking = Task.Run(TickAsync);
     }
 
     public string TaskId { get; }
@@ -68,7 +80,6 @@ internal sealed class TaskLogWriter : IAsyncDisposable
     public void Write(TaskLogLevel level, string block, string text)
     {
         var now = _time.GetUtcNow();
-        bool full;
         lock (_gate)
         {
             if (text.AsSpan().IndexOfAny('\n', '\r') < 0)
@@ -83,58 +94,45 @@ internal sealed class TaskLogWriter : IAsyncDisposable
                 }
             }
 
-            full = _pending.Count >= MaxPendingLines || _pendingChars >= MaxPendingChars;
-        }
-
-        if (full)
-        {
-            Flush();
+            if (_pending.Count >= MaxPendingLines || _pendingChars >= MaxPendingChars)
+            {
+                // Under the lock, so batches queue in sequence order; waits while the store is behind.
+                Enqueue(new Batch(TakePending(), null));
+            }
         }
     }
 
-    /// <summary>Stores every line written so far, in order.</summary>
-    public void Flush()
+    /// <summary>Stores every line written so far, in order, and returns once they are stored.</summary>
+    public async Task FlushAsync()
     {
-        lock (_flushGate)
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
         {
-            List<TaskLogLine> batch;
-            lock (_gate)
-            {
-                if (_pending.Count == 0)
-                {
-                    return;
-                }
-
-                batch = _pending;
-                _pending = new List<TaskLogLine>(Math.Min(batch.Count, MaxPendingLines));
-                _pendingChars = 0;
-            }
-
-            _store.Write(s =>
-            {
-                s.TaskLog.Append(TaskId, batch);
-                return true;
-            });
-            Interlocked.Exchange(ref _stored, batch[^1].Sequence);
+            Enqueue(new Batch(TakePending(), done));
         }
 
-        _signals.Pulse(TaskId);
+        await done.Task;
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
+        await _ticking;
         try
         {
-            // A store failure in the periodic flush surfaces here, to the task that owns the log.
-            await _loop;
+            await FlushAsync();
         }
         finally
         {
+            _batches.Writer.TryComplete();
+            await _storing;
             _stop.Dispose();
         }
-
-        Flush();
     }
 
     private void Add(TaskLogLevel level, string block, string text, DateTimeOffset now)
@@ -144,14 +142,86 @@ internal sealed class TaskLogWriter : IAsyncDisposable
         _warningsOrErrors |= level >= TaskLogLevel.Warning;
     }
 
-    private async Task FlushPeriodicallyAsync()
+    private List<TaskLogLine> TakePending()
+    {
+        var batch = _pending;
+        _pending = new List<TaskLogLine>(Math.Min(Math.Max(batch.Count, 64), MaxPendingLines));
+        _pendingChars = 0;
+        return batch;
+    }
+
+    /// <summary>Queues a batch for storing; the caller holds <see cref="_gate"/>.</summary>
+    private void Enqueue(Batch batch)
+    {
+        if (_batches.Writer.TryWrite(batch))
+        {
+            return;
+        }
+
+        try
+        {
+            _batches.Writer.WriteAsync(batch).AsTask().GetAwaiter().GetResult();
+        }
+        catch (ChannelClosedException e)
+        {
+            throw new InvalidOperationException($"The log of task {TaskId} can no longer be stored: {e.InnerException?.Message ?? e.Message}", e.InnerException ?? e);
+        }
+    }
+
+    private async Task StoreBatchesAsync()
+    {
+        await foreach (var batch in _batches.Reader.ReadAllAsync())
+        {
+            try
+            {
+                if (batch.Lines.Count > 0)
+                {
+                    _store.Write(s =>
+                    {
+                        s.TaskLog.Append(TaskId, batch.Lines);
+                        return true;
+                    });
+                    Interlocked.Exchange(ref _stored, batch.Lines[^1].Sequence);
+                    _signals.Pulse(TaskId);
+                }
+
+                batch.Done?.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                // The store failed (disk full, file damaged): writers and flushers learn it instead of waiting for ever.
+                batch.Done?.TrySetException(e);
+                _batches.Writer.TryComplete(e);
+                while (_batches.Reader.TryRead(out var abandoned))
+                {
+                    abandoned.Done?.TrySetException(e);
+                }
+
+                throw;
+            }
+        }
+    }
+
+    private async Task TickAsync()
     {
         using var timer = new PeriodicTimer(FlushInterval, _time);
         try
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))
             {
-                Flush();
+                lock (_gate)
+                {
+                    if (_pending.Count > 0)
+                    {
+                        // Never wait here: if the store is behind, a full batch is already on its way.
+                        var batch = new Batch(_pending, null);
+                        if (_batches.Writer.TryWrite(batch))
+                        {
+                            _pending = new List<TaskLogLine>(Math.Min(Math.Max(batch.Lines.Count, 64), MaxPendingLines));
+                            _pendingChars = 0;
+                        }
+                    }
+                }
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -159,4 +229,6 @@ internal sealed class TaskLogWriter : IAsyncDisposable
             // Disposal: the last flush is the disposer's.
         }
     }
+
+    private sealed record Batch(List<TaskLogLine> Lines, TaskCompletionSource? Done);
 }

@@ -29,12 +29,17 @@ internal sealed class TaskRun(string taskId) : IDisposable
 
     public void Stop(StopReason reason, string by = "")
     {
+        MarkStopping(reason, by);
+        _stop.Cancel();
+    }
+
+    /// <summary>Records why the run is about to be stopped, without stopping it yet (safe under the store's lock).</summary>
+    public void MarkStopping(StopReason reason, string by = "")
+    {
         if (Interlocked.CompareExchange(ref _reason, (int)reason, (int)StopReason.None) == (int)StopReason.None)
         {
             StoppedBy = by;
         }
-
-        _stop.Cancel();
     }
 
     public void Dispose() => _stop.Dispose();

@@ -135,6 +135,8 @@ internal sealed class TaskService(OctoStore store, AuditTrail audit, TaskEngine 
                     audit.Record(s, who, "Canceled", DocumentType, task.Id, $"{task.Description} canceled while queued");
                     return canceled;
                 case TaskState.Executing:
+                    // Marked inside the store's lock, so the executor's next write keeps Cancelling; stopped below.
+                    engine.MarkCanceling(task.Id, who);
                     task = s.Tasks.Get(task.Id)!;
                     var cancelling = task with { State = TaskState.Cancelling };
                     s.Tasks.Update(cancelling);
