@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using LiteDB;
-using LiteJson = LiteDB.JsonSerializer;
 
 namespace OctoLite.Storage;
 
@@ -16,8 +15,9 @@ internal static class BsonBridge
 
     public static BsonDocument ToDocument<T>(T value, JsonTypeInfo<T> typeInfo)
     {
-        var json = System.Text.Json.JsonSerializer.Serialize(value, typeInfo);
-        var document = LiteJson.Deserialize(json).AsDocument;
+        var reader = new Utf8JsonReader(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+        reader.Read();
+        var document = ReadValue(ref reader).AsDocument;
         if (document.TryGetValue(IdField, out var id))
         {
             document.Remove(IdField);
@@ -25,6 +25,44 @@ internal static class BsonBridge
         }
 
         return document;
+    }
+
+    /// <summary>The BSON for the JSON value at the reader: whole numbers become Int32 or Int64, others Double.</summary>
+    private static BsonValue ReadValue(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                var document = new BsonDocument();
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    document[name] = ReadValue(ref reader);
+                }
+
+                return document;
+            case JsonTokenType.StartArray:
+                var array = new BsonArray();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    array.Add(ReadValue(ref reader));
+                }
+
+                return array;
+            case JsonTokenType.String:
+                return new BsonValue(reader.GetString());
+            case JsonTokenType.Number:
+                return reader.TryGetInt32(out var small) ? new BsonValue(small)
+                    : reader.TryGetInt64(out var large) ? new BsonValue(large)
+                    : new BsonValue(reader.GetDouble());
+            case JsonTokenType.True:
+                return new BsonValue(true);
+            case JsonTokenType.False:
+                return new BsonValue(false);
+            default:
+                return BsonValue.Null;
+        }
     }
 
     public static T FromDocument<T>(BsonDocument document, JsonTypeInfo<T> typeInfo)

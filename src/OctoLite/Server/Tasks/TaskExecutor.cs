@@ -84,7 +84,8 @@ internal sealed class TaskExecutor(
         var block = step.Id;
         var workerBlock = $"{step.Id}/{BuiltInWorker.DisplayName}";
         var started = time.GetUtcNow();
-        var current = record.Update(t => t with
+        // Staged, not written: the write when the script starts (with its process group) carries it.
+        var current = record.Stage(t => t with
         {
             LogBlocks = [.. t.LogBlocks, new TaskLogBlock { Id = block, ParentId = "", Name = $"Step {number}: {step.Name}" }, new TaskLogBlock { Id = workerBlock, ParentId = block, Name = $"On the {BuiltInWorker.DisplayName}" }],
             Steps = WithStep(t.Steps, step.Id, x => x with { State = TaskStepState.Running, StartTime = started, Worker = BuiltInWorker.DisplayName }),
@@ -221,6 +222,16 @@ internal sealed class TaskExecutor(
         private readonly Lock _gate = new();
 
         public ServerTask Current { get; private set; } = task;
+
+        /// <summary>Changes the task in memory only; the next <see cref="Update"/> stores it.</summary>
+        public ServerTask Stage(Func<ServerTask, ServerTask> change)
+        {
+            lock (_gate)
+            {
+                Current = change(Current);
+                return Current;
+            }
+        }
 
         public ServerTask Update(Func<ServerTask, ServerTask> change)
         {
