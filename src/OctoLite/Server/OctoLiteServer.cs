@@ -84,7 +84,12 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
             app.Services.GetRequiredService<ServerIdentity>().ListenAddresses = addresses;
             app.Services.GetRequiredService<TaskEngine>().Start();
-            LogStarted(app.Services.GetRequiredService<ILogger<OctoLiteServer>>(), ProductInfo.Version, paths.Directory, string.Join(", ", addresses));
+            var logger = app.Services.GetRequiredService<ILogger<OctoLiteServer>>();
+            LogStarted(logger, ProductInfo.Version, paths.Directory, string.Join(", ", addresses));
+            if (Environment.ProcessId == 1)
+            {
+                LogRunningAsInit(logger);
+            }
             return new OctoLiteServer(app, serverLock, store, paths, addresses);
         }
         catch
@@ -221,6 +226,9 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "OctoLite {Version} serving data dir {DataDir} on {Addresses}")]
     private static partial void LogStarted(ILogger logger, string version, string dataDir, string addresses);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The server runs as process 1 (a container without an init): the runtime then reaps every child process, and step scripts' exit codes can be lost. Run the container with an init (docker run --init, tini).")]
+    private static partial void LogRunningAsInit(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "OctoLite server stopping")]
     private static partial void LogStopping(ILogger logger);

@@ -1,6 +1,6 @@
-using System.ComponentModel;
-using System.Diagnostics;
+using System.IO.Pipes;
 using System.Runtime.ExceptionServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace OctoLite.Scripting.Processes;
 
@@ -11,16 +11,19 @@ namespace OctoLite.Scripting.Processes;
 /// </summary>
 /// <remarks>
 /// <para>
-/// How the group is made: .NET cannot call <c>setsid()</c> between fork and exec, so the child is started as
-/// <c>setsid --wait -- program args…</c> (util-linux). A child of .NET is never a group leader, so setsid calls
-/// <c>setsid()</c> and execs the program in place: the program keeps the pid .NET knows, and that pid is also its
-/// session id and process group id. <see cref="Start"/> returns once that has happened. (<c>--wait</c> only matters
-/// if setsid ever had to fork: it then waits and passes the program's exit code on.) In its new session the script
-/// has no controlling terminal, so a Ctrl-C at the server's terminal never reaches it.
+/// How the group is made: .NET's Process cannot call <c>setsid()</c> between fork and exec, so the script is
+/// started with glibc's <c>posix_spawn</c> and <c>POSIX_SPAWN_SETSID</c> (see <see cref="ScriptSpawner"/>; needs
+/// glibc 2.29 or later, 2.34 to also close descriptors the server inherited). The child calls <c>setsid()</c> before it
+/// execs the program, so once <see cref="Start"/> returns its pid is also its session id and process group id. In its
+/// new session the script has no controlling terminal, so a Ctrl-C at the server's terminal never reaches it.
+/// </para>
+/// <para>
+/// Exit: a dedicated background thread waits in <c>waitpid</c> for the script and reaps it (see <see cref="ChildExit"/>),
+/// so no zombie is left behind.
 /// </para>
 /// <para>
 /// Environment: empty plus the documented minimal set, then <see cref="ScriptProcessStartInfo.Environment"/> —
-/// see <see cref="ScriptEnvironment"/>. Standard input is at end-of-file from the start.
+/// see <see cref="ScriptEnvironment"/>. Standard input is <c>/dev/null</c>: at end-of-file from the start.
 /// </para>
 /// <para>
 /// Output: each pipe is read on its own task; lines (see <see cref="OutputLine"/>) reach the sink in order within a
@@ -58,7 +61,9 @@ internal sealed class ScriptProcess : IAsyncDisposable
     // After the group is killed, pipes still open belong to a process that left the group: stop reading them.
     private static readonly TimeSpan DrainAfterKill = TimeSpan.FromSeconds(2);
 
-    private readonly Process process;
+    private readonly ChildExit exit;
+    private readonly AnonymousPipeClientStream stdout;
+    private readonly AnonymousPipeClientStream stderr;
     private readonly Action<OutputLine> sink;
     private readonly TimeProvider time;
     private readonly Lock sinkGate = new();
@@ -68,14 +73,14 @@ internal sealed class ScriptProcess : IAsyncDisposable
     private volatile bool groupGone;
     private int disposed;
 
-    private ScriptProcess(Process process, ScriptProcessStartInfo startInfo, Action<OutputLine> sink)
+    private ScriptProcess(int pid, SafePipeHandle stdoutPipe, SafePipeHandle stderrPipe, ScriptProcessStartInfo startInfo, Action<OutputLine> sink)
     {
-        this.process = process;
+        ProcessId = pid;
+        exit = ChildExit.Watch(pid);
         this.sink = sink;
         time = startInfo.TimeProvider;
-        ProcessId = process.Id;
-        var stdout = process.StandardOutput.BaseStream;
-        var stderr = process.StandardError.BaseStream;
+        stdout = new AnonymousPipeClientStream(PipeDirection.In, stdoutPipe);
+        stderr = new AnonymousPipeClientStream(PipeDirection.In, stderrPipe);
         pumps = Task.WhenAll(
             Task.Run(() => OutputPump.RunAsync(stdout, startInfo.MaxLineBytes, text => Deliver(OutputStream.StdOut, text), abandonPumps.Token)),
             Task.Run(() => OutputPump.RunAsync(stderr, startInfo.MaxLineBytes, text => Deliver(OutputStream.StdErr, text), abandonPumps.Token)));
@@ -92,43 +97,32 @@ internal sealed class ScriptProcess : IAsyncDisposable
     /// <paramref name="output"/>. Returns once the child leads its group, so <see cref="ProcessGroupId"/> can be signalled.
     /// </summary>
     /// <exception cref="ArgumentException">Argv is empty or an argument holds NUL; an environment variable is not valid.</exception>
-    /// <exception cref="ScriptProcessStartException">The working folder or the program does not exist, or setsid is missing.</exception>
+    /// <exception cref="ScriptProcessStartException">The working folder or the program does not exist or cannot be used.</exception>
     public static ScriptProcess Start(ScriptProcessStartInfo startInfo, Action<OutputLine> output)
     {
         ArgumentNullException.ThrowIfNull(startInfo);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentOutOfRangeException.ThrowIfLessThan(startInfo.MaxLineBytes, 4);
-        var process = new Process { StartInfo = Describe(startInfo) };
-        try
-        {
-            process.Start();
-        }
-        catch (Win32Exception e)
-        {
-            process.Dispose();
-            throw new ScriptProcessStartException($"Could not start '{startInfo.Argv[0]}': {e.Message}", e);
-        }
-
-        process.StandardInput.Close();
-        WaitUntilGroupLeader(process.Id);
-        return new ScriptProcess(process, startInfo, output);
+        var pid = ScriptSpawner.Spawn(startInfo, out var stdoutPipe, out var stderrPipe);
+        return new ScriptProcess(pid, stdoutPipe, stderrPipe, startInfo, output);
     }
 
     /// <summary>
     /// Waits until the script has exited and both its pipes are read to the end; returns its exit code
-    /// (128 + signal number when a signal ended it, e.g. 137 after SIGKILL, 143 after SIGTERM).
+    /// (128 + signal number when a signal ended it, e.g. 137 after SIGKILL, 143 after SIGTERM; <see cref="ChildExit.Unknown"/>
+    /// in the rare case described on <see cref="ChildExit"/>).
     /// Cancelling <paramref name="cancellationToken"/> stops the waiting only: the script keeps running.
     /// </summary>
     public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
     {
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        var code = await exit.Code.WaitAsync(cancellationToken).ConfigureAwait(false);
         await pumps.WaitAsync(cancellationToken).ConfigureAwait(false);
         Exception? failure;
         lock (sinkGate)
             failure = sinkFailure;
         if (failure is not null)
             ExceptionDispatchInfo.Throw(failure);
-        return process.ExitCode;
+        return code;
     }
 
     /// <summary>Terminates with the <see cref="DefaultTerminationGrace"/>; see <see cref="TerminateAsync(TimeSpan, CancellationToken)"/>.</summary>
@@ -168,63 +162,9 @@ internal sealed class ScriptProcess : IAsyncDisposable
 
         abandonPumps.CancelAfter(DrainAfterKill);
         await pumps.ConfigureAwait(false);
-        process.Dispose();
+        await stdout.DisposeAsync().ConfigureAwait(false);
+        await stderr.DisposeAsync().ConfigureAwait(false);
         abandonPumps.Dispose();
-    }
-
-    private static ProcessStartInfo Describe(ScriptProcessStartInfo startInfo)
-    {
-        var argv = startInfo.Argv;
-        if (argv.Count == 0 || string.IsNullOrEmpty(argv[0]))
-            throw new ArgumentException("Argv must name a program.", nameof(startInfo));
-        if (argv.Any(a => a.Contains('\0')))
-            throw new ArgumentException("Arguments cannot hold NUL characters.", nameof(startInfo));
-        if (!Directory.Exists(startInfo.WorkingDirectory))
-            throw new ScriptProcessStartException($"The working folder '{startInfo.WorkingDirectory}' does not exist.");
-
-        var environment = ScriptEnvironment.Compose(startInfo.Environment);
-        var program = ExecutableSearch.Find(Anchor(argv[0], startInfo.WorkingDirectory), environment.GetValueOrDefault("PATH"))
-            ?? throw new ScriptProcessStartException($"Cannot run '{argv[0]}': no executable file of that name was found{(argv[0].Contains('/') ? "" : " on the script's PATH")}.");
-        var setsid = ExecutableSearch.FindPreferring(["/usr/bin/setsid", "/bin/setsid"], "setsid", System.Environment.GetEnvironmentVariable("PATH"))
-            ?? throw new ScriptProcessStartException("Scripts run through setsid (util-linux), which was found neither in /usr/bin, /bin nor on the PATH.");
-
-        var info = new ProcessStartInfo(setsid)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = startInfo.WorkingDirectory,
-        };
-        info.ArgumentList.Add("--wait");
-        info.ArgumentList.Add("--");
-        info.ArgumentList.Add(program);
-        foreach (var argument in argv.Skip(1))
-            info.ArgumentList.Add(argument);
-
-        info.Environment.Clear();
-        foreach (var (name, value) in environment)
-            info.Environment[name] = value;
-        return info;
-    }
-
-    // A relative path with a '/' (./deploy.sh) means the child's working folder, not ours.
-    private static string Anchor(string program, string workingDirectory) =>
-        program.Contains('/') && !Path.IsPathRooted(program) ? Path.Combine(workingDirectory, program) : program;
-
-    // setsid(1) makes itself the group leader just before exec; until then the group cannot be signalled.
-    private static void WaitUntilGroupLeader(int pid)
-    {
-        // setsid execs within a fraction of a millisecond: spin and yield first, sleep only if it is slow.
-        var deadline = Environment.TickCount64 + 5_000;
-        var spinner = new SpinWait();
-        while (ProcessGroup.GroupOf(pid) is { } group && group != pid && Environment.TickCount64 < deadline)
-        {
-            if (spinner.Count < 200)
-                spinner.SpinOnce(sleep1Threshold: -1);
-            else
-                Thread.Sleep(1);
-        }
     }
 
     private void Deliver(OutputStream stream, string text)
@@ -249,10 +189,7 @@ internal sealed class ScriptProcess : IAsyncDisposable
     {
         if (groupGone)
             return false;
-        var reached = ProcessGroup.SignalGroup(ProcessGroupId, signal);
-        if (!reached && !process.HasExited)
-            reached = ProcessGroup.SignalProcess(ProcessId, signal); // not yet a group leader (see WaitUntilGroupLeader)
-        return reached;
+        return ProcessGroup.SignalGroup(ProcessGroupId, signal);
     }
 
     // Once the script has exited and no member of its group runs, the group can never come back: remember that,
@@ -261,7 +198,7 @@ internal sealed class ScriptProcess : IAsyncDisposable
     {
         if (groupGone)
             return false;
-        if (!process.HasExited || ProcessGroup.HasLiveMembers(ProcessGroupId))
+        if (!exit.HasExited || ProcessGroup.HasLiveMembers(ProcessGroupId))
             return true;
         groupGone = true;
         return false;

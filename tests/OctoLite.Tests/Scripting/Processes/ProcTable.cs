@@ -5,7 +5,7 @@ namespace OctoLite.Tests.Scripting.Processes;
 /// <summary>The test's own reading of /proc, independent of the code under test.</summary>
 internal static class ProcTable
 {
-    public sealed record Entry(int Pid, char State, int Pgid, int Sid);
+    public sealed record Entry(int Pid, char State, int Pgid, int Sid, int TtyNr);
 
     public static Entry? Read(int pid)
     {
@@ -13,7 +13,9 @@ internal static class ProcTable
         {
             var text = File.ReadAllText($"/proc/{pid}/stat");
             var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-            return new Entry(pid, fields[0][0], int.Parse(fields[2], CultureInfo.InvariantCulture), int.Parse(fields[3], CultureInfo.InvariantCulture));
+            return new Entry(
+                pid, fields[0][0], int.Parse(fields[2], CultureInfo.InvariantCulture), int.Parse(fields[3], CultureInfo.InvariantCulture),
+                int.Parse(fields[4], CultureInfo.InvariantCulture));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
