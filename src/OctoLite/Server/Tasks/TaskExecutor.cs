@@ -54,7 +54,7 @@ internal sealed class TaskExecutor(
             number++;
             if (state != TaskState.Success || run.Token.IsCancellationRequested)
             {
-                record.Update(t => t with { Steps = WithStep(t.Steps, step.Id, x => x with { State = TaskStepState.Skipped }) });
+                record.Stage(t => t with { Steps = WithStep(t.Steps, step.Id, x => x with { State = TaskStepState.Skipped }) });
                 continue;
             }
 
@@ -142,7 +142,8 @@ internal sealed class TaskExecutor(
             log.Error(block, result.ErrorMessage.Length > 0 ? result.ErrorMessage : $"The step ended {stepState}.");
         }
 
-        record.Update(t => t with
+        // Staged: the next write (the next step's start, or the task's end, moments later) stores it.
+        record.Stage(t => t with
         {
             Steps = WithStep(t.Steps, step.Id, x => x with { State = stepState, CompletedTime = time.GetUtcNow(), ExitCode = result.ExitCode, ErrorMessage = result.ErrorMessage, ProcessGroupId = null, ProcessStartTime = null }),
             OutputVariables = [.. t.OutputVariables.Where(v => v.StepName != step.Name || !outputs.ContainsKey(v.Name)),
