@@ -31,4 +31,48 @@ internal static class OutputPump
 
         splitter.Flush();
     }
+
+    /// <summary>
+    /// The same on a dedicated thread with blocking reads: no thread-pool hop per read, which matters when a script
+    /// floods its output. The returned task completes when the pipe ends, or at once when <paramref name="abandon"/>
+    /// fires; an abandoned thread stays blocked until the last holder of the pipe closes it, and delivers nothing
+    /// more (the caller's <paramref name="deliver"/> must drop lines after abandoning, as ScriptProcess's does).
+    /// </summary>
+    public static Task RunOnThread(Stream pipe, int maxLineBytes, Action<string> deliver, string name, CancellationToken abandon)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            var splitter = new LineSplitter(maxLineBytes, deliver);
+            var buffer = new byte[ReadBufferBytes];
+            try
+            {
+                while (!abandon.IsCancellationRequested)
+                {
+                    var read = pipe.Read(buffer);
+                    if (read == 0)
+                        break;
+                    splitter.Append(buffer.AsSpan(0, read));
+                }
+
+                if (!abandon.IsCancellationRequested)
+                    splitter.Flush();
+            }
+            catch (Exception e) when (e is ObjectDisposedException or IOException)
+            {
+                // Disposed under us: stop here.
+            }
+            catch (Exception e)
+            {
+                done.TrySetException(e);
+                return;
+            }
+
+            done.TrySetResult();
+        }, 256 * 1024)
+        { IsBackground = true, Name = name };
+        thread.Start();
+        abandon.Register(() => done.TrySetResult());
+        return done.Task;
+    }
 }

@@ -71,6 +71,7 @@ internal sealed class ScriptProcess : IAsyncDisposable
     private readonly Task pumps;
     private Exception? sinkFailure;
     private volatile bool groupGone;
+    private volatile bool abandoned;
     private int disposed;
 
     private ScriptProcess(int pid, SafePipeHandle stdoutPipe, SafePipeHandle stderrPipe, ScriptProcessStartInfo startInfo, Action<OutputLine> sink)
@@ -82,8 +83,17 @@ internal sealed class ScriptProcess : IAsyncDisposable
         stdout = new AnonymousPipeClientStream(PipeDirection.In, stdoutPipe);
         stderr = new AnonymousPipeClientStream(PipeDirection.In, stderrPipe);
         pumps = Task.WhenAll(
-            Task.Run(() => OutputPump.RunAsync(stdout, startInfo.MaxLineBytes, text => Deliver(OutputStream.StdOut, text), abandonPumps.Token)),
+            // Stdout on its own thread with blocking reads: it carries the floods; stderr is read asynchronously.
+            OutputPump.RunOnThread(stdout, startInfo.MaxLineBytes, text => Deliver(OutputStream.StdOut, text), $"octolite stdout {pid}", abandonPumps.Token),
             Task.Run(() => OutputPump.RunAsync(stderr, startInfo.MaxLineBytes, text => Deliver(OutputStream.StdErr, text), abandonPumps.Token)));
+
+        // Registered after the pumps', so it runs first (callbacks run newest first): once the pumps are abandoned,
+        // a line still being delivered finishes and no later one reaches the sink.
+        abandonPumps.Token.Register(() =>
+        {
+            lock (sinkGate)
+                abandoned = true;
+        });
     }
 
     /// <summary>The script's process id.</summary>
@@ -171,7 +181,7 @@ internal sealed class ScriptProcess : IAsyncDisposable
     {
         lock (sinkGate)
         {
-            if (sinkFailure is not null)
+            if (sinkFailure is not null || abandoned)
                 return;
             try
             {
