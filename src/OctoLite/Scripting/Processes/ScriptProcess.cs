@@ -67,6 +67,7 @@ internal sealed class ScriptProcess : IAsyncDisposable
     private readonly Action<OutputLine> sink;
     private readonly TimeProvider time;
     private readonly Lock sinkGate = new();
+    private readonly LineClock lineClock;
     private readonly CancellationTokenSource abandonPumps = new();
     private readonly Task pumps;
     private Exception? sinkFailure;
@@ -80,6 +81,7 @@ internal sealed class ScriptProcess : IAsyncDisposable
         exit = ChildExit.Watch(pid);
         this.sink = sink;
         time = startInfo.TimeProvider;
+        lineClock = new LineClock(time);
         stdout = new AnonymousPipeClientStream(PipeDirection.In, stdoutPipe);
         stderr = new AnonymousPipeClientStream(PipeDirection.In, stderrPipe);
         pumps = Task.WhenAll(
@@ -185,7 +187,7 @@ internal sealed class ScriptProcess : IAsyncDisposable
                 return;
             try
             {
-                sink(new OutputLine(stream, text, time.GetUtcNow()));
+                sink(new OutputLine(stream, text, lineClock.Now));
             }
             catch (Exception e)
             {

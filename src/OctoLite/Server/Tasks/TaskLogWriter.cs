@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using OctoLite.Domain;
+using OctoLite.Scripting.Processes;
 using OctoLite.Storage;
 
 namespace OctoLite.Server.Tasks;
@@ -23,6 +24,7 @@ internal sealed class TaskLogWriter : IAsyncDisposable
     private readonly TaskSignals _signals;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
+    private readonly LineClock _clock;
     private readonly Channel<Batch> _batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(MaxQueuedBatches)
     {
         SingleReader = true,
@@ -44,6 +46,7 @@ internal sealed class TaskLogWriter : IAsyncDisposable
         _store = store;
         _signals = signals;
         _time = time;
+        _clock = new LineClock(time);
         TaskId = taskId;
         _next = alreadyStored;
         _stored = alreadyStored;
@@ -79,9 +82,9 @@ internal sealed class TaskLogWriter : IAsyncDisposable
     /// <summary>Adds a line (several, if <paramref name="text"/> holds line breaks) to <paramref name="block"/>.</summary>
     public void Write(TaskLogLevel level, string block, string text)
     {
-        var now = _time.GetUtcNow();
         lock (_gate)
         {
+            var now = _clock.Now;
             if (text.AsSpan().IndexOfAny('\n', '\r') < 0)
             {
                 Add(level, block, text, now);
