@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 using LiteDB;
 using OctoLite.Domain;
 
@@ -28,40 +27,31 @@ internal sealed class TaskLogChunks(LiteDatabase database)
             return;
         }
 
-        var blocks = new List<string>();
-        var blockIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var meta = new byte[lines.Count * 11];
-        var text = new StringBuilder();
-        for (var i = 0; i < lines.Count; i++)
+        var chunk = new LogChunkBuilder(lines[0].Sequence);
+        foreach (var line in lines)
         {
-            var line = lines[i];
-            if (!blockIndex.TryGetValue(line.Block, out var block))
-            {
-                block = blocks.Count;
-                blockIndex.Add(line.Block, block);
-                blocks.Add(line.Block);
-            }
+            chunk.Add(line.Time, line.Level, line.Block, line.Text);
+        }
 
-            var slot = meta.AsSpan(i * 11, 11);
-            BinaryPrimitives.WriteInt64LittleEndian(slot, line.Time.ToUnixTimeMilliseconds());
-            slot[8] = (byte)line.Level;
-            BinaryPrimitives.WriteUInt16LittleEndian(slot[9..], (ushort)block);
-            if (i > 0)
-            {
-                text.Append('\n');
-            }
+        Append(taskId, chunk);
+    }
 
-            text.Append(line.Text);
+    /// <summary>Stores a packed batch of lines as one chunk.</summary>
+    public void Append(string taskId, LogChunkBuilder chunk)
+    {
+        if (chunk.Count == 0)
+        {
+            return;
         }
 
         _chunks.Insert(new BsonDocument
         {
-            ["_id"] = ChunkId(taskId, lines[^1].Sequence),
-            ["First"] = lines[0].Sequence,
-            ["Count"] = lines.Count,
-            ["Text"] = text.ToString(),
-            ["Meta"] = meta,
-            ["Blocks"] = new BsonArray(blocks.Select(b => new BsonValue(b))),
+            ["_id"] = ChunkId(taskId, chunk.LastSequence),
+            ["First"] = chunk.FirstSequence,
+            ["Count"] = chunk.Count,
+            ["Text"] = chunk.Text(),
+            ["Meta"] = chunk.Meta(),
+            ["Blocks"] = new BsonArray(chunk.Blocks.Select(b => new BsonValue(b))),
         });
     }
 
@@ -115,7 +105,7 @@ internal sealed class TaskLogChunks(LiteDatabase database)
         {
             if (sequence > after)
             {
-                var slot = meta.AsSpan(index * 11, 11);
+                var slot = meta.AsSpan(index * LogChunkBuilder.MetaBytes, LogChunkBuilder.MetaBytes);
                 into.Add(new TaskLogLine
                 {
                     Sequence = sequence,

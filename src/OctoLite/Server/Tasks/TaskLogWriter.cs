@@ -34,8 +34,7 @@ internal sealed class TaskLogWriter : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _storing;
     private readonly Task _ticking;
-    private List<TaskLogLine> _pending = [];
-    private int _pendingChars;
+    private LogChunkBuilder _pending;
     private long _next;
     private long _stored;
     private bool _warningsOrErrors;
@@ -50,6 +49,7 @@ internal sealed class TaskLogWriter : IAsyncDisposable
         TaskId = taskId;
         _next = alreadyStored;
         _stored = alreadyStored;
+        _pending = new LogChunkBuilder(alreadyStored + 1);
         _storing = Task.Run(StoreBatchesAsync);
         _ticking = Task.Run(TickAsync);
     }
@@ -97,7 +97,7 @@ internal sealed class TaskLogWriter : IAsyncDisposable
                 }
             }
 
-            if (_pending.Count >= MaxPendingLines || _pendingChars >= MaxPendingChars)
+            if (_pending.Count >= MaxPendingLines || _pending.TextLength >= MaxPendingChars)
             {
                 // Under the lock, so batches queue in sequence order; waits while the store is behind.
                 Enqueue(new Batch(TakePending(), null));
@@ -140,16 +140,15 @@ internal sealed class TaskLogWriter : IAsyncDisposable
 
     private void Add(TaskLogLevel level, string block, string text, DateTimeOffset now)
     {
-        _pending.Add(new TaskLogLine { Sequence = ++_next, Time = now, Level = level, Block = block, Text = text });
-        _pendingChars += text.Length + 16;
+        _pending.Add(now, level, block, text);
+        _next++;
         _warningsOrErrors |= level >= TaskLogLevel.Warning;
     }
 
-    private List<TaskLogLine> TakePending()
+    private LogChunkBuilder TakePending()
     {
         var batch = _pending;
-        _pending = new List<TaskLogLine>(Math.Min(Math.Max(batch.Count, 64), MaxPendingLines));
-        _pendingChars = 0;
+        _pending = new LogChunkBuilder(_next + 1);
         return batch;
     }
 
@@ -184,7 +183,7 @@ internal sealed class TaskLogWriter : IAsyncDisposable
                         s.TaskLog.Append(TaskId, batch.Lines);
                         return true;
                     });
-                    Interlocked.Exchange(ref _stored, batch.Lines[^1].Sequence);
+                    Interlocked.Exchange(ref _stored, batch.Lines.LastSequence);
                     _signals.Pulse(TaskId);
                 }
 
@@ -217,11 +216,9 @@ internal sealed class TaskLogWriter : IAsyncDisposable
                     if (_pending.Count > 0)
                     {
                         // Never wait here: if the store is behind, a full batch is already on its way.
-                        var batch = new Batch(_pending, null);
-                        if (_batches.Writer.TryWrite(batch))
+                        if (_batches.Writer.TryWrite(new Batch(_pending, null)))
                         {
-                            _pending = new List<TaskLogLine>(Math.Min(Math.Max(batch.Lines.Count, 64), MaxPendingLines));
-                            _pendingChars = 0;
+                            _pending = new LogChunkBuilder(_next + 1);
                         }
                     }
                 }
@@ -233,5 +230,5 @@ internal sealed class TaskLogWriter : IAsyncDisposable
         }
     }
 
-    private sealed record Batch(List<TaskLogLine> Lines, TaskCompletionSource? Done);
+    private sealed record Batch(LogChunkBuilder Lines, TaskCompletionSource? Done);
 }
