@@ -34,6 +34,17 @@ internal sealed class LineSplitter
         while (!data.IsEmpty)
         {
             var newline = data.IndexOf((byte)'\n');
+            if (count == 0 && newline >= 0 && newline <= maxLineBytes)
+            {
+                // The common case, a whole line inside this read: decode it in place, without the copy to pending.
+                var line = data[..newline];
+                if (!line.IsEmpty && line[^1] == '\r')
+                    line = line[..^1];
+                emit(Utf8.GetString(line));
+                data = data[(newline + 1)..];
+                continue;
+            }
+
             AppendContent(newline < 0 ? data : data[..newline]);
             if (newline < 0)
                 return;
