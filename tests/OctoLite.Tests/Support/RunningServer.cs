@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using OctoLite.Cli;
@@ -70,15 +69,7 @@ internal sealed class RunningServer : IAsyncDisposable
 
     private static HttpClient CreateSocketClient(string socketPath)
     {
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, token) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), token);
-                return new NetworkStream(socket, ownsSocket: true);
-            },
-        };
+        var handler = OctoLite.Cli.Client.UnixSocketHttp.CreateHandler(socketPath);
         return new HttpClient(handler) { BaseAddress = new Uri("http://localhost/") };
     }
 }

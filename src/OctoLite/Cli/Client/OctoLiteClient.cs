@@ -25,23 +25,7 @@ internal sealed class OctoLiteClient : IDisposable
         _address = address;
         if (address.SocketPath is { } socketPath)
         {
-            var handler = new SocketsHttpHandler
-            {
-                ConnectCallback = async (_, cancellationToken) =>
-                {
-                    var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                    try
-                    {
-                        await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken);
-                        return new NetworkStream(socket, ownsSocket: true);
-                    }
-                    catch
-                    {
-                        socket.Dispose();
-                        throw;
-                    }
-                },
-            };
+            var handler = UnixSocketHttp.CreateHandler(socketPath);
             _http = new HttpClient(handler) { BaseAddress = new Uri("http://localhost/") };
         }
         else
