@@ -190,11 +190,8 @@ internal sealed partial class TaskEngine : IAsyncDisposable
             {
                 _signals.Pulse(task.Id);
                 LogTaskStarted(_logger, task.Id, task.Description);
-                await _executor.ExecuteAsync(task, run);
-                if (_store.Read(s => s.Tasks.Get(task.Id)) is { } ended)
-                {
-                    LogTaskEnded(_logger, ended.Id, ended.State, (ended.CompletedTime - ended.StartTime)?.TotalSeconds ?? 0, ended.ErrorMessage);
-                }
+                var ended = await _executor.ExecuteAsync(task, run);
+                LogTaskEnded(_logger, ended.Id, ended.State, (ended.CompletedTime - ended.StartTime)?.TotalSeconds ?? 0, ended.ErrorMessage);
             }
         }
         catch (Exception e)

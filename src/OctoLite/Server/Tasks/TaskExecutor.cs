@@ -25,7 +25,8 @@ internal sealed class TaskExecutor(
     ArtifactCollector artifacts,
     TimeProvider time)
 {
-    public async Task ExecuteAsync(ServerTask task, TaskRun run)
+    /// <summary>Runs the task to its end and returns it as stored at the end.</summary>
+    public async Task<ServerTask> ExecuteAsync(ServerTask task, TaskRun run)
     {
         // A task runs once, from Queued: its log is empty until now.
         await using var log = new TaskLogWriter(store, signals, time, task.Id, task.LogLineCount);
@@ -35,7 +36,7 @@ internal sealed class TaskExecutor(
         if (task.Kind != TaskKind.RunbookRun)
         {
             await FinishAsync(record, log, TaskState.Failed, $"Tasks of kind {task.Kind} cannot run on this server version.");
-            return;
+            return record.Current;
         }
 
         var scope = Variables(task);
@@ -43,7 +44,7 @@ internal sealed class TaskExecutor(
         {
             log.Error("", scope.Problem.Detail);
             await FinishAsync(record, log, TaskState.Failed, scope.Problem.Detail);
-            return;
+            return record.Current;
         }
 
         var state = TaskState.Success;
@@ -76,6 +77,7 @@ internal sealed class TaskExecutor(
         }
 
         await FinishAsync(record, log, state, error);
+        return record.Current;
     }
 
     private async Task<(StepOutcome Outcome, string Message)> RunStepAsync(TaskRecord record, Step step, int number, ScriptVariableSet scope, TaskLogWriter log, TaskRun run)

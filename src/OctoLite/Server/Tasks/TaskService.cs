@@ -112,7 +112,7 @@ internal sealed class TaskService(OctoStore store, AuditTrail audit, TaskEngine 
     {
         var result = store.Write<Result<ServerTask>>(s =>
         {
-            var found = Find(s, id);
+            var found = FindStored(s, id);
             if (!found.IsSuccess)
             {
                 return found.Problem;
@@ -122,7 +122,6 @@ internal sealed class TaskService(OctoStore store, AuditTrail audit, TaskEngine 
             switch (task.State)
             {
                 case TaskState.Queued:
-                    task = s.Tasks.Get(task.Id)!;
                     var canceled = task with
                     {
                         State = TaskState.Canceled,
@@ -137,14 +136,13 @@ internal sealed class TaskService(OctoStore store, AuditTrail audit, TaskEngine 
                 case TaskState.Executing:
                     // Marked inside the store's lock, so the executor's next write keeps Cancelling; stopped below.
                     engine.MarkCanceling(task.Id, who);
-                    task = s.Tasks.Get(task.Id)!;
                     var cancelling = task with { State = TaskState.Cancelling };
                     s.Tasks.Update(cancelling);
                     cancelling = Redact(cancelling);
                     audit.Record(s, who, "CancelRequested", DocumentType, task.Id, $"{task.Description} cancel requested");
                     return cancelling;
                 case TaskState.Cancelling:
-                    return task;
+                    return Redact(task);
                 default:
                     return Problem.Conflict($"Task {task.Id} has already finished ({task.State}); there is nothing to cancel.");
             }
@@ -219,11 +217,16 @@ internal sealed class TaskService(OctoStore store, AuditTrail audit, TaskEngine 
         return found.IsSuccess ? found.Value.Artifacts.ToList() : found.Problem;
     });
 
+    /// <summary>The task as the API shows it (see <see cref="Redact"/>).</summary>
     public static Result<ServerTask> Find(StoreSession s, string id)
     {
-        var normalized = NormalizeId(id);
-        return s.Tasks.Get(normalized) is { } task ? Redact(task) : new Problem(404, "Not found", $"There is no task '{id}' (task ids look like ServerTasks-12, or just 12).");
+        var stored = FindStored(s, id);
+        return stored.IsSuccess ? Redact(stored.Value) : stored;
     }
+
+    /// <summary>The task as stored, sensitive output variables encrypted: for changing it, never for showing it.</summary>
+    private static Result<ServerTask> FindStored(StoreSession s, string id) =>
+        s.Tasks.Get(NormalizeId(id)) is { } task ? task : new Problem(404, "Not found", $"There is no task '{id}' (task ids look like ServerTasks-12, or just 12).");
 
     /// <summary>What leaves the server: a sensitive output variable's value (stored encrypted) is never returned.</summary>
     private static ServerTask Redact(ServerTask task) =>
