@@ -19,9 +19,6 @@ internal sealed class ArtifactContents(LiteDatabase database)
     /// <summary>Chunk number <paramref name="index"/>, or null past the end.</summary>
     public byte[]? Get(string artifactId, int index) => _chunks.FindById(ChunkId(artifactId, index))?["Data"].AsBinary;
 
-    public int DeleteAll(string artifactId) =>
-        _chunks.DeleteMany(Query.Between("_id", ChunkId(artifactId, 0), ChunkId(artifactId, 999_999)));
-
     private static string ChunkId(string artifactId, int index) =>
         $"{artifactId}/{index.ToString(IndexFormat, System.Globalization.CultureInfo.InvariantCulture)}";
 }

@@ -88,10 +88,6 @@ internal sealed class TaskLogChunks(LiteDatabase database)
         return last is null ? 0 : last["First"].AsInt64 + last["Count"].AsInt32 - 1;
     }
 
-    /// <summary>Removes every chunk of a task's log. Returns how many chunks went.</summary>
-    public int DeleteAll(string taskId) =>
-        _chunks.DeleteMany(Query.Between("_id", ChunkId(taskId, 0), ChunkId(taskId, MaxSequence)));
-
     /// <summary>Adds the chunk's lines after <paramref name="after"/> to <paramref name="into"/> until it holds <paramref name="take"/>.</summary>
     private static void Unpack(BsonDocument chunk, long after, int take, List<TaskLogLine> into)
     {

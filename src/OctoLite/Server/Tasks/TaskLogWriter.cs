@@ -71,8 +71,6 @@ internal sealed class TaskLogWriter : IAsyncDisposable
         }
     }
 
-    public void Verbose(string block, string text) => Write(TaskLogLevel.Verbose, block, text);
-
     public void Info(string block, string text) => Write(TaskLogLevel.Info, block, text);
 
     public void Warning(string block, string text) => Write(TaskLogLevel.Warning, block, text);
