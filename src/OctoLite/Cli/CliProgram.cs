@@ -26,7 +26,7 @@ internal static class CliProgram
         {
             foreach (var parseError in parseResult.Errors)
             {
-                await error.WriteLineAsync($"error: {parseError.Message}");
+                await error.WriteLineAsync($"error: {ParseErrors.Describe(parseError)}");
             }
 
             var verb = string.Join(' ', parseResult.CommandResult.Command is var command && command != root ? Path(parseResult) : ["octolite"]);
