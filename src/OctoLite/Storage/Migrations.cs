@@ -34,6 +34,14 @@ internal static class Migrations
                     database.GetCollection(name);
                 }
             }),
+        new(4, "Environments, deployment targets, releases and the certificate library",
+            database =>
+            {
+                foreach (var name in new[] { "environments", "targets", "releases", "certificates" })
+                {
+                    database.GetCollection(name);
+                }
+            }),
     ];
 
     public static int Latest => All[^1].Version;

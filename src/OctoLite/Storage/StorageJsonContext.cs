@@ -19,4 +19,8 @@ namespace OctoLite.Storage;
 [JsonSerializable(typeof(VariableSet))]
 [JsonSerializable(typeof(ServerTask))]
 [JsonSerializable(typeof(Artifact))]
+[JsonSerializable(typeof(DeploymentEnvironment))]
+[JsonSerializable(typeof(DeploymentTarget))]
+[JsonSerializable(typeof(Release))]
+[JsonSerializable(typeof(Certificate))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -23,6 +23,10 @@ internal sealed class StoreSession
         TaskLog = new TaskLogChunks(database);
         Artifacts = new Collection<Artifact>(database, "artifacts", json.Artifact, a => a.Id);
         ArtifactContent = new ArtifactContents(database);
+        Environments = new Collection<DeploymentEnvironment>(database, "environments", json.DeploymentEnvironment, e => e.Id);
+        Targets = new Collection<DeploymentTarget>(database, "targets", json.DeploymentTarget, t => t.Id);
+        Releases = new Collection<Release>(database, "releases", json.Release, r => r.Id);
+        Certificates = new Collection<Certificate>(database, "certificates", json.Certificate, c => c.Id);
         Configuration = new SingletonDocument<ServerConfiguration>(database, "configuration", json.ServerConfiguration);
         _ids = database.GetCollection("ids");
     }
@@ -39,6 +43,10 @@ internal sealed class StoreSession
     public TaskLogChunks TaskLog { get; }
     public Collection<Artifact> Artifacts { get; }
     public ArtifactContents ArtifactContent { get; }
+    public Collection<DeploymentEnvironment> Environments { get; }
+    public Collection<DeploymentTarget> Targets { get; }
+    public Collection<Release> Releases { get; }
+    public Collection<Certificate> Certificates { get; }
     public SingletonDocument<ServerConfiguration> Configuration { get; }
 
     /// <summary>Allocates the next Octopus-style id for a document type, e.g. "WorkerPools-3". Ids are never reused.</summary>

@@ -181,7 +181,7 @@ public sealed class OctoStoreTests : IDisposable
         using var store = OctoStore.Open(DatabaseFile);
 
         Assert.Equal(Migrations.Latest, store.SchemaVersion);
-        Assert.Equal(3, Migrations.Latest);
+        Assert.Equal(4, Migrations.Latest);
         Assert.Equal("Old", store.Read(s => s.Pools.Get("WorkerPools-1")!.Name));
         Assert.Empty(store.Read(s => s.Projects.All()));
     }
