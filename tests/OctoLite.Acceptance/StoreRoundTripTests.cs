@@ -19,6 +19,7 @@ public sealed class StoreRoundTripTests
 
         Snapshot before;
         string poolId, passiveId, sshId, policyId, apiKeyId, apiKey;
+        string testId, productionId, targetId, disabledTargetId;
         await using (var first = await ServerFixture.StartAsync(dir.Path, deadline.Token))
         {
             var cli = first.Cli;
@@ -31,6 +32,13 @@ public sealed class StoreRoundTripTests
             sshId = (await cli.JsonAsync("worker", "create", "--name", "edge-ssh", "--pool", "Edge",
                 "--kind", "Ssh", "--host", "192.0.2.10", "--port", "2200", "--username", "ops", "--fingerprint", "SHA256:ZWRnZS1zc2gta2V5")).Str("Id");
             await cli.JsonAsync("worker", "disable", sshId);
+            testId = (await cli.JsonAsync("environment", "create", "--name", "Test", "--description", "first stop", "--sort-order", "3")).Str("Id");
+            productionId = (await cli.JsonAsync("environment", "create", "--name", "Production")).Str("Id");
+            targetId = (await cli.JsonAsync("target", "create", "--name", "eu-west", "--kind", "CloudRegion", "--roles", "web,api",
+                "--environment", "Test", "--environment", productionId, "--worker-pool", "Edge")).Str("Id");
+            await cli.JsonAsync("target", "health", targetId);
+            disabledTargetId = (await cli.JsonAsync("target", "create", "--name", "us-east", "--roles", "db", "--environment", "Production")).Str("Id");
+            await cli.JsonAsync("target", "disable", disabledTargetId);
             var created = await cli.JsonAsync("apikey", "create", "--name", "backup job");
             apiKeyId = created.Str("Id");
             apiKey = created.Str("ApiKey");
@@ -47,6 +55,14 @@ public sealed class StoreRoundTripTests
         AssertSame(before.Policies, after.Policies, "policies");
         AssertSame(before.ApiKeys, after.ApiKeys, "API keys");
         AssertSame(before.Config, after.Config, "configuration");
+        AssertSame(before.Environments, after.Environments, "environments");
+        AssertSame(before.Targets, after.Targets, "deployment targets");
+        Assert.Equal(["Test", "Production"], after.Environments.Names());
+        Assert.Equal([testId, productionId], after.Targets.ById(targetId).Strings("EnvironmentIds"));
+        Assert.Equal(poolId, after.Targets.ById(targetId).Str("DefaultWorkerPoolId"));
+        Assert.Equal("Healthy", after.Targets.ById(targetId).Str("HealthStatus"));
+        Assert.NotNull(after.Targets.ById(targetId)["LastHealthCheck"]);
+        Assert.True(after.Targets.ById(disabledTargetId).Bool("IsDisabled"));
         // Health may be re-evaluated by the new process; everything the user entered may not.
         AssertSame(WithoutHealth(before.Workers), WithoutHealth(after.Workers), "workers");
         Assert.Equal(9, after.Config.Int("TaskCap"));
@@ -59,7 +75,7 @@ public sealed class StoreRoundTripTests
         foreach (var oldEvent in before.Audit.Items())
             Assert.True(JsonNode.DeepEquals(oldEvent, after.Audit.ById(oldEvent.Str("Id"))), $"audit event changed: {oldEvent.ToJsonString()}");
         var audited = after.Audit.Items().Select(e => e.Str("DocumentId")).ToHashSet();
-        foreach (var documentId in new[] { poolId, policyId, passiveId, sshId, apiKeyId })
+        foreach (var documentId in new[] { poolId, policyId, passiveId, sshId, apiKeyId, testId, productionId, targetId, disabledTargetId })
             Assert.True(audited.Contains(documentId), $"no audit event about {documentId} after the restart: {after.Audit.ToJsonString()}");
 
         // The hashed key still authenticates, and id sequences continue instead of restarting.
@@ -78,7 +94,8 @@ public sealed class StoreRoundTripTests
     private static JsonArray WithoutHealth(JsonNode workers) =>
         new(workers.Items().Select(w => w.Without("HealthStatus", "StatusSummary")).ToArray());
 
-    private sealed record Snapshot(JsonNode Pools, JsonNode Workers, JsonNode Policies, JsonNode ApiKeys, JsonNode Config, JsonNode Audit)
+    private sealed record Snapshot(JsonNode Pools, JsonNode Workers, JsonNode Policies, JsonNode ApiKeys, JsonNode Config, JsonNode Audit,
+        JsonNode Environments, JsonNode Targets)
     {
         public static async Task<Snapshot> TakeAsync(OctoLiteCli cli) => new(
             await cli.JsonAsync("pool", "list"),
@@ -86,6 +103,8 @@ public sealed class StoreRoundTripTests
             await cli.JsonAsync("policy", "list"),
             await cli.JsonAsync("apikey", "list"),
             await cli.JsonAsync("config", "get"),
-            await cli.JsonAsync("audit", "list", "--take", "1000"));
+            await cli.JsonAsync("audit", "list", "--take", "1000"),
+            await cli.JsonAsync("environment", "list"),
+            await cli.JsonAsync("target", "list"));
     }
 }

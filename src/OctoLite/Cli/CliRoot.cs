@@ -1,12 +1,17 @@
 using System.CommandLine;
 using OctoLite.Cli.ApiKeys;
 using OctoLite.Cli.Audit;
+using OctoLite.Cli.Certificates;
 using OctoLite.Cli.Config;
+using OctoLite.Cli.Deployments;
+using OctoLite.Cli.Environments;
 using OctoLite.Cli.Policies;
 using OctoLite.Cli.Pools;
 using OctoLite.Cli.Projects;
+using OctoLite.Cli.Releases;
 using OctoLite.Cli.Runbooks;
 using OctoLite.Cli.ServerVerbs;
+using OctoLite.Cli.Targets;
 using OctoLite.Cli.Shell;
 using OctoLite.Cli.Tasks;
 using OctoLite.Cli.Variables;
@@ -40,19 +45,34 @@ internal static class CliRoot
         root.Subcommands.Add(new NounCommand("policy", "Machine policies: how workers are health-checked, connected to and cleaned up",
             new PolicyListCommand(options), new PolicyShowCommand(options), new PolicyCreateCommand(options), new PolicyUpdateCommand(options),
             new PolicyDeleteCommand(options)));
+        root.Subcommands.Add(new NounCommand("environment", "Environments: the stages deployments go through, such as Test and Production",
+            new EnvironmentListCommand(options), new EnvironmentShowCommand(options), new EnvironmentCreateCommand(options), new EnvironmentUpdateCommand(options),
+            new EnvironmentDeleteCommand(options)));
+        root.Subcommands.Add(new NounCommand("target", "Deployment targets: what deployments act on, selected by environment and role",
+            new TargetListCommand(options), new TargetShowCommand(options), new TargetCreateCommand(options), new TargetUpdateCommand(options),
+            new TargetDeleteCommand(options), new TargetEnableCommand(options, enable: true), new TargetEnableCommand(options, enable: false),
+            new TargetHealthCommand(options)));
         root.Subcommands.Add(new NounCommand("project", "Projects: runbooks and the variables they use",
-            new ProjectListCommand(options), new ProjectShowCommand(options), new ProjectCreateCommand(options), new ProjectDeleteCommand(options)));
+            new ProjectListCommand(options), new ProjectShowCommand(options), new ProjectCreateCommand(options), new ProjectDeleteCommand(options),
+            new NounCommand("process", "The project's deployment process: the steps a deployment of a release runs",
+                new ProjectProcessSetCommand(options), new ProjectProcessShowCommand(options))));
+        root.Subcommands.Add(new NounCommand("release", "Releases: a version of a project, snapshotting its deployment process and variables",
+            new ReleaseListCommand(options), new ReleaseShowCommand(options), new ReleaseCreateCommand(options), new ReleaseDeleteCommand(options)));
+        root.Subcommands.Add(new DeployCommand(options));
         root.Subcommands.Add(new NounCommand("variable", "Project variables, plain or sensitive (encrypted, never shown again)",
             new VariableListCommand(options), new VariableSetCommand(options), new VariableDeleteCommand(options)));
         root.Subcommands.Add(new NounCommand("runbook", "Runbooks: a project's processes of script steps, run on demand",
             new RunbookListCommand(options), new RunbookShowCommand(options), new RunbookCreateCommand(options), new RunbookUpdateCommand(options),
             new RunbookDeleteCommand(options), new RunbookRunCommand(options)));
-        root.Subcommands.Add(new NounCommand("task", "Tasks: runbook runs queued on the server, their logs and artifacts",
+        root.Subcommands.Add(new NounCommand("task", "Tasks: runbook runs and deployments queued on the server, their logs, artifacts and manual interventions",
             new TaskListCommand(options), new TaskShowCommand(options), new TaskLogCommand(options), new TaskWaitCommand(options), new TaskCancelCommand(options),
+            new TaskInterventionCommand(options, proceed: true), new TaskInterventionCommand(options, proceed: false),
             new NounCommand("artifact", "Files a task's steps collected with new_octopusartifact",
                 new TaskArtifactListCommand(options), new TaskArtifactGetCommand(options))));
-        root.Subcommands.Add(new NounCommand("config", "Server configuration: taskCap, builtInWorker.enabled, builtInWorker.runAs",
-            new ConfigGetCommand(options), new ConfigSetCommand(options)));
+        root.Subcommands.Add(new NounCommand("config", "Server configuration: taskCap, builtInWorker.enabled, builtInWorker.runAs, smtp.*",
+            new ConfigGetCommand(options), new ConfigSetCommand(options), new ConfigTestSmtpCommand(options)));
+        root.Subcommands.Add(new NounCommand("certificate", "The certificate library: PFX or PEM certificates kept encrypted, for steps to use",
+            new CertificateImportCommand(options), new CertificateListCommand(options), new CertificateShowCommand(options), new CertificateDeleteCommand(options)));
         root.Subcommands.Add(new NounCommand("apikey", "API keys for remote access to the server",
             new ApiKeyCreateCommand(options), new ApiKeyListCommand(options), new ApiKeyRevokeCommand(options)));
         root.Subcommands.Add(new NounCommand("audit", "The audit trail of every change",

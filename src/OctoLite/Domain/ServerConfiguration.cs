@@ -1,6 +1,6 @@
 namespace OctoLite.Domain;
 
-/// <summary>Server-wide settings, one document. Keys as the CLI names them: taskCap, builtInWorker.enabled, builtInWorker.runAs.</summary>
+/// <summary>Server-wide settings, one document. Keys as the CLI names them: taskCap, builtInWorker.enabled, builtInWorker.runAs, smtp.*.</summary>
 internal sealed record ServerConfiguration
 {
     public const int DefaultTaskCap = 5;
@@ -16,4 +16,26 @@ internal sealed record ServerConfiguration
     public bool BuiltInWorkerKeepWorkingFolders { get; init; }
     /// <summary>Drained: this node starts no new tasks (queued ones wait); running tasks finish. Set with <c>octolite server drain</c>.</summary>
     public bool IsDraining { get; init; }
+
+    public const int DefaultSmtpPort = 25;
+    /// <summary>The SMTP server email steps send through (<c>smtp.host</c>); empty means email is not configured.</summary>
+    public string SmtpHost { get; init; } = "";
+    /// <summary>The SMTP server's port (<c>smtp.port</c>), 1-65535. Default 25.</summary>
+    public int SmtpPort { get; init; } = DefaultSmtpPort;
+    /// <summary>
+    /// Encrypt the SMTP connection (<c>smtp.enableSsl</c>): implicit TLS when the port is 465 (SMTPS), STARTTLS on any
+    /// other port. When true the server never falls back to a clear connection. Default false.
+    /// </summary>
+    public bool SmtpEnableSsl { get; init; }
+    /// <summary>The sender address of every email (<c>smtp.from</c>).</summary>
+    public string SmtpFrom { get; init; } = "";
+    /// <summary>The account to authenticate as (<c>smtp.username</c>, AUTH PLAIN or LOGIN); empty for no authentication.</summary>
+    public string SmtpUsername { get; init; } = "";
+    /// <summary>
+    /// The SMTP password (<c>smtp.password</c>): encrypted at rest, never returned (null outside the server). On input,
+    /// null or absent keeps the stored password, "" removes it, any other value replaces it.
+    /// </summary>
+    public string? SmtpPassword { get; init; }
+    /// <summary>Whether an SMTP password is stored; read-only, set by the server.</summary>
+    public bool SmtpPasswordIsSet { get; init; }
 }

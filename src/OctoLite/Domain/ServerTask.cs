@@ -1,7 +1,7 @@
 namespace OctoLite.Domain;
 
 /// <summary>
-/// A unit of work the server queues and runs: a runbook run now, deployments and health checks later (Octopus's
+/// A unit of work the server queues and runs: a runbook run or a deployment, health checks later (Octopus's
 /// TaskResource). The process is snapshotted when the task is queued, so editing the runbook afterwards does not
 /// change a run that is waiting. The log lives in its own collection (see <see cref="TaskLogLine"/>).
 /// </summary>
@@ -22,6 +22,16 @@ internal sealed record ServerTask
     public bool HasWarningsOrErrors { get; init; }
     public string ProjectId { get; init; } = "";
     public string RunbookId { get; init; } = "";
+    /// <summary>The environment a deployment (or a runbook run given one) targets; empty when none.</summary>
+    public string EnvironmentId { get; init; } = "";
+    /// <summary>The release a deployment deploys; empty for other tasks.</summary>
+    public string ReleaseId { get; init; } = "";
+    /// <summary>Two tasks with the same tag never execute at once; empty for none. A deployment's default is "&lt;project id&gt;/&lt;environment id&gt;".</summary>
+    public string ConcurrencyTag { get; init; } = "";
+    /// <summary>Steps left out of this run when it was queued (ids).</summary>
+    public IReadOnlyList<string> SkippedStepIds { get; init; } = [];
+    /// <summary>Manual interventions raised by the task, awaiting or resolved.</summary>
+    public IReadOnlyList<Interruption> Interruptions { get; init; } = [];
     /// <summary>Who queued it.</summary>
     public string QueuedBy { get; init; } = "";
     /// <summary>How long the whole task may run; null means no limit.</summary>
@@ -35,4 +45,7 @@ internal sealed record ServerTask
     public long LogLineCount { get; init; }
 
     public bool IsCompleted => State.IsCompleted();
+
+    /// <summary>A manual intervention waits for someone to proceed or abort.</summary>
+    public bool HasPendingInterruptions => (Interruptions ?? []).Any(i => i.IsPending);
 }

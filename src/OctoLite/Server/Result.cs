@@ -18,6 +18,9 @@ internal readonly struct Result<T>
     [MemberNotNullWhen(false, nameof(Problem))]
     public bool IsSuccess => Problem is null;
 
+    /// <summary>The value changed by <paramref name="change"/>, or the same problem.</summary>
+    public Result<TOut> Map<TOut>(Func<T, TOut> change) => IsSuccess ? change(Value) : Problem;
+
     public static implicit operator Result<T>(T value) => new(value, null);
     public static implicit operator Result<T>(Problem problem) => new(default, problem);
 }

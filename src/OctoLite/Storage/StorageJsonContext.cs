@@ -23,4 +23,5 @@ namespace OctoLite.Storage;
 [JsonSerializable(typeof(DeploymentTarget))]
 [JsonSerializable(typeof(Release))]
 [JsonSerializable(typeof(Certificate))]
+[JsonSerializable(typeof(DeploymentProcess))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Text;
 using LiteDB;
 using OctoLite.Domain;
 
@@ -12,6 +13,8 @@ namespace OctoLite.Storage;
 /// <remarks>
 /// A chunk packs its lines: the texts joined by <c>\n</c> (a line never holds one) and, per line, the time
 /// (unix milliseconds, 8 bytes), the level (1 byte) and the index of its block in the chunk's block list (2 bytes).
+/// The joined texts are stored as UTF-8 in a binary field, so output read as UTF-8 is never converted on its way in;
+/// chunks written before that hold them as a string, and are read either way.
 /// </remarks>
 internal sealed class TaskLogChunks(LiteDatabase database)
 {
@@ -33,10 +36,17 @@ internal sealed class TaskLogChunks(LiteDatabase database)
             chunk.Add(line.Time, line.Level, line.Block, line.Text);
         }
 
-        Append(taskId, chunk);
+        try
+        {
+            Append(taskId, chunk);
+        }
+        finally
+        {
+            chunk.Release();
+        }
     }
 
-    /// <summary>Stores a packed batch of lines as one chunk.</summary>
+    /// <summary>Stores a packed batch of lines as one chunk; the caller releases <paramref name="chunk"/> afterwards.</summary>
     public void Append(string taskId, LogChunkBuilder chunk)
     {
         if (chunk.Count == 0)
@@ -49,7 +59,7 @@ internal sealed class TaskLogChunks(LiteDatabase database)
             ["_id"] = ChunkId(taskId, chunk.LastSequence),
             ["First"] = chunk.FirstSequence,
             ["Count"] = chunk.Count,
-            ["Text"] = chunk.Text(),
+            ["Text"] = chunk.TextUtf8(),
             ["Meta"] = chunk.Meta(),
             ["Blocks"] = new BsonArray(chunk.Blocks.Select(b => new BsonValue(b))),
         });
@@ -94,31 +104,50 @@ internal sealed class TaskLogChunks(LiteDatabase database)
         var first = chunk["First"].AsInt64;
         var meta = chunk["Meta"].AsBinary;
         var blocks = chunk["Blocks"].AsArray;
-        var text = chunk["Text"].AsString.AsSpan();
-        var sequence = first;
-        var index = 0;
-        foreach (var range in text.Split('\n'))
+        var text = chunk["Text"];
+        if (text.IsBinary)
         {
-            if (sequence > after)
+            var utf8 = text.AsBinary.AsSpan();
+            var index = 0;
+            foreach (var range in utf8.Split((byte)'\n'))
             {
-                var slot = meta.AsSpan(index * LogChunkBuilder.MetaBytes, LogChunkBuilder.MetaBytes);
-                into.Add(new TaskLogLine
-                {
-                    Sequence = sequence,
-                    Time = DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64LittleEndian(slot)),
-                    Level = (TaskLogLevel)slot[8],
-                    Block = blocks[BinaryPrimitives.ReadUInt16LittleEndian(slot[9..])].AsString,
-                    Text = text[range].ToString(),
-                });
-                if (into.Count >= take)
+                if (first + index > after && Add(into, first + index, meta, index, blocks, Encoding.UTF8.GetString(utf8[range]), take))
                 {
                     return;
                 }
-            }
 
-            sequence++;
-            index++;
+                index++;
+            }
         }
+        else
+        {
+            var chars = text.AsString.AsSpan();
+            var index = 0;
+            foreach (var range in chars.Split('\n'))
+            {
+                if (first + index > after && Add(into, first + index, meta, index, blocks, chars[range].ToString(), take))
+                {
+                    return;
+                }
+
+                index++;
+            }
+        }
+    }
+
+    /// <summary>Adds the line at <paramref name="index"/> of a chunk; returns whether <paramref name="into"/> holds <paramref name="take"/> lines.</summary>
+    private static bool Add(List<TaskLogLine> into, long sequence, byte[] meta, int index, BsonArray blocks, string text, int take)
+    {
+        var slot = meta.AsSpan(index * LogChunkBuilder.MetaBytes, LogChunkBuilder.MetaBytes);
+        into.Add(new TaskLogLine
+        {
+            Sequence = sequence,
+            Time = DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64LittleEndian(slot)),
+            Level = (TaskLogLevel)slot[8],
+            Block = blocks[BinaryPrimitives.ReadUInt16LittleEndian(slot[9..])].AsString,
+            Text = text,
+        });
+        return into.Count >= take;
     }
 
     private static string ChunkId(string taskId, long lastSequence) =>

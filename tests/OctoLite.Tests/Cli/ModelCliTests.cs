@@ -36,8 +36,8 @@ public sealed class ModelCliTests
         Assert.Equal(["Hello", "Py"], steps.Select(s => s!["Name"]!.GetValue<string>()));
         Assert.Equal("Runbooks-1", Assert.Single(JsonNode.Parse(listed.Out)!.AsArray())!["Id"]!.GetValue<string>());
         Assert.Equal(0, shown.ExitCode);
-        Assert.Matches(@"1\s+Steps-1\s+Hello\s+RunScript\s+Bash\s+00:10:00\s+echo hello \(\+1 line\)", shown.Out);
-        Assert.Matches(@"2\s+Steps-2\s+Py\s+RunScript\s+Python\s+print\(1\)", shown.Out);
+        Assert.Matches(@"1\s+Steps-1\s+Hello\s+RunScript\s+default pool\s+Success\s+00:10:00\s+Bash: echo hello \(\+1 line\)", shown.Out);
+        Assert.Matches(@"2\s+Steps-2\s+Py\s+RunScript\s+default pool\s+Success\s+Python: print\(1\)", shown.Out);
         Assert.Contains("web shop", projects.Out);
         Assert.Contains("Restart (Runbooks-1)", projectShown.Out);
         Assert.Equal(0, deleted.ExitCode);

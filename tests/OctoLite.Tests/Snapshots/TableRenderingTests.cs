@@ -1,14 +1,17 @@
 using OctoLite.Cli.Config;
+using OctoLite.Cli.Environments;
 using OctoLite.Cli.Output;
 using OctoLite.Cli.Policies;
 using OctoLite.Cli.Pools;
 using OctoLite.Cli.Projects;
 using OctoLite.Cli.Runbooks;
 using OctoLite.Cli.ServerVerbs;
+using OctoLite.Cli.Targets;
 using OctoLite.Cli.Tasks;
 using OctoLite.Cli.Variables;
 using OctoLite.Cli.Workers;
 using OctoLite.Domain;
+using OctoLite.Server.Targets;
 using OctoLite.Server.Tasks;
 
 namespace OctoLite.Tests.Snapshots;
@@ -369,6 +372,59 @@ public sealed class TableRenderingTests
             w.WriteLine(TaskQueueView.Summary(new TaskQueueStatus(3, 1, 5, true)));
             w.WriteLine(TaskQueueView.Summary(new TaskQueueStatus(0, 0, 10, false)));
         })));
+
+    private static readonly DeploymentEnvironment TestEnvironment = new() { Id = "Environments-1", Name = "Test", SortOrder = 1 };
+
+    private static readonly DeploymentEnvironment ProductionEnvironment = new()
+    {
+        Id = "Environments-2",
+        Name = "Production",
+        Description = "Customer-facing\nhandle with care",
+        SortOrder = 2,
+    };
+
+    private static readonly TargetNames TargetNamesKnown = new(
+        new Dictionary<string, string> { [TestEnvironment.Id] = TestEnvironment.Name, [ProductionEnvironment.Id] = ProductionEnvironment.Name },
+        PoolNames);
+
+    private static readonly DeploymentTarget CheckedTarget = new()
+    {
+        Id = "Machines-1",
+        Name = "eu-west",
+        Roles = ["web", "api"],
+        EnvironmentIds = [TestEnvironment.Id, ProductionEnvironment.Id],
+        DefaultWorkerPoolId = LinuxPool.Id,
+        HealthStatus = HealthStatus.Healthy,
+        StatusSummary = "Cloud Region targets have no endpoint; nothing to check",
+        LastHealthCheck = Queued,
+    };
+
+    private static readonly DeploymentTarget NewTarget = new()
+    {
+        Id = "Machines-2",
+        Name = "us-east",
+        Roles = ["db"],
+        // An environment the CLI could not resolve is shown by its id.
+        EnvironmentIds = ["Environments-9"],
+        IsDisabled = true,
+    };
+
+    [Fact]
+    public void Environment_list_and_show() => Snapshot.Verify(Sections(
+        ("Environments in sort order", w => EnvironmentView.List(w, [TestEnvironment, ProductionEnvironment])),
+        ("No environments", w => EnvironmentView.List(w, [])),
+        ("An environment with targets", w => EnvironmentView.One(w, ProductionEnvironment, [CheckedTarget, NewTarget])),
+        ("An environment without targets", w => EnvironmentView.One(w, TestEnvironment, []))));
+
+    [Fact]
+    public void Target_list_and_show() => Snapshot.Verify(Sections(
+        ("Targets, environments by name when known", w => TargetView.List(w, [CheckedTarget, NewTarget], TargetNamesKnown)),
+        ("Names unknown: ids", w => TargetView.List(w, [CheckedTarget], TargetNames.None)),
+        ("No targets", w => TargetView.List(w, [], TargetNamesKnown)),
+        ("A checked target with a default worker pool", w => TargetView.One(w, CheckedTarget, TargetNamesKnown, Clock)),
+        ("A disabled target never checked, without a pool", w => TargetView.One(w, NewTarget, TargetNamesKnown, Clock)),
+        ("Health checked", w => TargetView.Health(w, new TargetHealthCheck(CheckedTarget, true, "Deployment target 'eu-west' is Healthy: Cloud Region targets have no endpoint; nothing to check."), Clock)),
+        ("Health not checked: disabled", w => TargetView.Health(w, new TargetHealthCheck(NewTarget, false, "Deployment target 'us-east' is disabled: its health was not checked. Enable it first."), Clock))));
 
     private static string Sections(params (string Title, Action<TextWriter> Render)[] sections) =>
         string.Join("\n", sections.Select(s => $"## {s.Title}\n{Snapshot.Render(s.Render)}"));

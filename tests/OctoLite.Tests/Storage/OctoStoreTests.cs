@@ -158,9 +158,11 @@ public sealed class OctoStoreTests : IDisposable
         using var reopened = OctoStore.Open(DatabaseFile);
         reopened.Read(s =>
         {
-            Assert.Equal(project, s.Projects.Get(project.Id));
+            var storedProject = s.Projects.Get(project.Id)!;
+            Assert.Equal(Json(project.DeploymentProcess), Json(storedProject.DeploymentProcess));
+            Assert.Equal(project with { DeploymentProcess = storedProject.DeploymentProcess }, storedProject);
             var storedRunbook = s.Runbooks.Get(runbook.Id)!;
-            Assert.Equal(runbook.Process.Steps, storedRunbook.Process.Steps);
+            Assert.Equal(Json(runbook.Process), Json(storedRunbook.Process));
             Assert.Equal(runbook with { Process = storedRunbook.Process }, storedRunbook);
             var storedVariables = s.VariableSets.Get(variables.Id)!;
             Assert.Equal(variables.Variables, storedVariables.Variables);
@@ -262,4 +264,8 @@ public sealed class OctoStoreTests : IDisposable
         Assert.Equal("echo", read.Process.Steps[0].Script);
         Assert.Equal("1", read.OutputVariables[0].Value);
     }
+
+    /// <summary>Steps hold lists, which records compare by reference: compare their stored form.</summary>
+    private static string Json(DeploymentProcess process) =>
+        System.Text.Json.JsonSerializer.Serialize(process, StorageJsonContext.Default.DeploymentProcess);
 }

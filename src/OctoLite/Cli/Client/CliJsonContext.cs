@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using OctoLite.Cli.Tasks;
 using OctoLite.Domain;
 using OctoLite.Server.Api;
+using OctoLite.Server.Email;
+using OctoLite.Server.Targets;
 using OctoLite.Server.Tasks;
 
 namespace OctoLite.Cli.Client;
@@ -44,6 +46,20 @@ namespace OctoLite.Cli.Client;
 [JsonSerializable(typeof(Artifact))]
 [JsonSerializable(typeof(List<Artifact>))]
 [JsonSerializable(typeof(SavedArtifact))]
+[JsonSerializable(typeof(DeploymentEnvironment))]
+[JsonSerializable(typeof(List<DeploymentEnvironment>))]
+[JsonSerializable(typeof(DeploymentTarget))]
+[JsonSerializable(typeof(List<DeploymentTarget>))]
+[JsonSerializable(typeof(ResourceCollection<DeploymentTarget>))]
+[JsonSerializable(typeof(TargetHealthCheck))]
+[JsonSerializable(typeof(DeploymentProcess))]
+[JsonSerializable(typeof(Release))]
+[JsonSerializable(typeof(List<Release>))]
+[JsonSerializable(typeof(ResourceCollection<Release>))]
+[JsonSerializable(typeof(Interruption))]
+[JsonSerializable(typeof(EmailReceipt))]
+[JsonSerializable(typeof(Certificate))]
+[JsonSerializable(typeof(List<Certificate>))]
 [JsonSerializable(typeof(ProblemBody))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(Dictionary<string, string>))]

@@ -21,7 +21,7 @@ internal sealed class ConfigGetCommand : OctoCommand
         else if (context.Format == Output.OutputFormat.Json)
         {
             var node = JsonSerializer.SerializeToNode(configuration, CliJsonContext.Default.ServerConfiguration)!;
-            context.Out.WriteLine(new System.Text.Json.Nodes.JsonObject { [key.Name] = node[key.Field]?.DeepClone() }.ToJsonString());
+            context.Out.WriteLine(new System.Text.Json.Nodes.JsonObject { [key.Name] = node[key.ShownField ?? key.Field]?.DeepClone() }.ToJsonString());
         }
         else
         {

@@ -5,7 +5,8 @@ using OctoLite.Domain;
 namespace OctoLite.Cli.Config;
 
 /// <summary>A configuration key as the CLI names it, the API field behind it, and how its value is read and shown.</summary>
-internal sealed record ConfigKey(string Name, string Field, string Help, Func<string, JsonNode?> Parse, Func<ServerConfiguration, string> Show)
+/// <remarks><paramref name="ShownField"/> is the API field <c>config get -o json</c> shows when it differs from the one set (a secret shows whether it is set).</remarks>
+internal sealed record ConfigKey(string Name, string Field, string Help, Func<string, JsonNode?> Parse, Func<ServerConfiguration, string> Show, string? ShownField = null)
 {
     public static IReadOnlyList<ConfigKey> All { get; } =
     [
@@ -37,6 +38,38 @@ internal sealed record ConfigKey(string Name, string Field, string Help, Func<st
                 _ => throw CliException.Usage($"builtInWorker.keepWorkingFolders must be true or false (got '{value}')."),
             },
             c => c.BuiltInWorkerKeepWorkingFolders ? "true" : "false"),
+        new("smtp.host", nameof(ServerConfiguration.SmtpHost),
+            "SMTP server email steps send through; empty turns email off",
+            value => JsonValue.Create(value.Trim()),
+            c => c.SmtpHost),
+        new("smtp.port", nameof(ServerConfiguration.SmtpPort),
+            $"SMTP server port, 1-65535 (default {ServerConfiguration.DefaultSmtpPort})",
+            value => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535
+                ? JsonValue.Create(port)
+                : throw CliException.Usage($"smtp.port must be a port number from 1 to 65535 (got '{value}')."),
+            c => c.SmtpPort.ToString(CultureInfo.InvariantCulture)),
+        new("smtp.enableSsl", nameof(ServerConfiguration.SmtpEnableSsl),
+            "Encrypt SMTP: implicit TLS on port 465, STARTTLS on others; true or false (default false)",
+            value => value.ToLowerInvariant() switch
+            {
+                "true" => JsonValue.Create(true),
+                "false" => JsonValue.Create(false),
+                _ => throw CliException.Usage($"smtp.enableSsl must be true or false (got '{value}')."),
+            },
+            c => c.SmtpEnableSsl ? "true" : "false"),
+        new("smtp.from", nameof(ServerConfiguration.SmtpFrom),
+            "Sender address of every email, e.g. octolite@example.com",
+            value => JsonValue.Create(value.Trim()),
+            c => c.SmtpFrom),
+        new("smtp.username", nameof(ServerConfiguration.SmtpUsername),
+            "SMTP user name (AUTH PLAIN or LOGIN); empty for none",
+            value => JsonValue.Create(value.Trim()),
+            c => c.SmtpUsername),
+        new("smtp.password", nameof(ServerConfiguration.SmtpPassword),
+            "SMTP password, stored encrypted and never shown; \"\" removes it",
+            value => JsonValue.Create(value),
+            c => c.SmtpPasswordIsSet ? "set" : "not set",
+            nameof(ServerConfiguration.SmtpPasswordIsSet)),
     ];
 
     public static ConfigKey Find(string name) =>

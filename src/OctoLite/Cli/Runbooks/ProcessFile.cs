@@ -37,16 +37,19 @@ internal static class ProcessFile
     }
 
     /// <summary>Runs a request that carries the file as <c>Process</c>; a problem the server finds in it names the file and the path inside it.</summary>
-    public static async Task<T> SendAsync<T>(string? path, Func<Task<T>> send)
+    public static Task<T> SendAsync<T>(string? path, Func<Task<T>> send) => SendAsync(path, Field, send);
+
+    /// <summary>Runs a request that carries the file as <paramref name="field"/>; a problem the server finds in it names the file and the path inside it.</summary>
+    public static async Task<T> SendAsync<T>(string? path, string field, Func<Task<T>> send)
     {
         try
         {
             return await send();
         }
-        catch (CliException e) when (path is not null && e.Field is { } field && (field == Field || field.StartsWith(Field + ".", StringComparison.Ordinal)))
+        catch (CliException e) when (path is not null && e.Field is { } at && (at == field || at.StartsWith(field + ".", StringComparison.Ordinal)))
         {
-            var inFile = e.Message.Replace(Field + ".", "", StringComparison.Ordinal).Replace("(field: Process)", "(the whole file)", StringComparison.Ordinal);
-            throw new CliException(e.ExitCode, $"{path}: {inFile}", field);
+            var inFile = e.Message.Replace(field + ".", "", StringComparison.Ordinal).Replace($"(field: {field})", "(the whole file)", StringComparison.Ordinal);
+            throw new CliException(e.ExitCode, $"{path}: {inFile}", at);
         }
     }
 }

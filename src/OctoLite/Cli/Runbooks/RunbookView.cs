@@ -35,26 +35,6 @@ internal static class RunbookView
         }
 
         writer.WriteLine();
-        var table = new Table("#", "ID", "NAME", "KIND", "SYNTAX", "TIMEOUT", "SCRIPT");
-        foreach (var (step, index) in runbook.Process.Steps.Select((s, i) => (s, i + 1)))
-        {
-            table.Add(index.ToString(CultureInfo.InvariantCulture), step.Id, step.Name, step.Kind.ToString(), step.Syntax.ToString(),
-                step.Timeout is { } timeout ? Display.Duration(timeout) : "", FirstLine(step.Script));
-        }
-
-        table.WriteTo(writer);
-    }
-
-    private static string FirstLine(string script)
-    {
-        var lines = script.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var first = lines.FirstOrDefault() ?? "";
-        var shown = first.Length > 60 ? string.Concat(first.AsSpan(0, 59), "…") : first;
-        return lines.Length switch
-        {
-            1 or 0 => shown,
-            2 => $"{shown} (+1 line)",
-            _ => $"{shown} (+{lines.Length - 1} lines)",
-        };
+        ProcessView.Steps(writer, runbook.Process);
     }
 }

@@ -25,7 +25,7 @@ internal static class TaskView
         {
             ("Id", task.Id),
             ("Description", task.Description),
-            ("State", task.State.ToString()),
+            ("State", task.State.ToString() + (task.HasPendingInterruptions ? " (awaiting manual intervention)" : "")),
         };
         if (task.ErrorMessage.Length > 0)
         {
@@ -35,7 +35,7 @@ internal static class TaskView
         fields.AddRange(
         [
             ("Project", task.ProjectId),
-            ("Runbook", task.RunbookId),
+            (task.Kind == TaskKind.Deploy ? "Release" : "Runbook", task.Kind == TaskKind.Deploy ? task.ReleaseId : task.RunbookId),
             ("Queued by", task.QueuedBy),
             ("Queued", Display.Time(task.QueueTime, time)),
             ("Started", Display.Time(task.StartTime, time)),
@@ -45,7 +45,18 @@ internal static class TaskView
             ("Server node", task.ServerNode),
             ("Log lines", Display.Number(task.LogLineCount) + (task.HasWarningsOrErrors ? " (with warnings or errors)" : "")),
         ]);
+        if (task.EnvironmentId.Length > 0)
+        {
+            fields.Insert(fields.FindIndex(f => f.Item1 is "Release" or "Runbook") + 1, ("Environment", task.EnvironmentId));
+        }
+
         Table.WriteFields(writer, fields);
+        foreach (var pending in (task.Interruptions ?? []).Where(i => i.IsPending))
+        {
+            writer.WriteLine();
+            writer.WriteLine($"Awaiting manual intervention {pending.Id} at step '{pending.StepName}': {pending.Instructions}");
+            writer.WriteLine($"  octolite task approve {task.Id} [--note TEXT]    or    octolite task abort {task.Id} [--note TEXT]");
+        }
 
         if (task.Steps.Count > 0)
         {

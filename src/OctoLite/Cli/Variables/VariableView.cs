@@ -13,10 +13,10 @@ internal static class VariableView
 
     public static void List(TextWriter writer, IReadOnlyList<Variable> variables)
     {
-        var table = new Table("NAME", "SENSITIVE", "VALUE");
+        var table = new Table("NAME", "SENSITIVE", "VALUE", "SCOPE");
         foreach (var variable in variables)
         {
-            table.Add(variable.Name, Display.Mark(variable.IsSensitive), variable.IsSensitive ? Mask : variable.Value);
+            table.Add(variable.Name, Display.Mark(variable.IsSensitive), variable.IsSensitive ? Mask : variable.Value, ScopeOptions.Describe(variable.Scope));
         }
 
         table.WriteTo(writer);

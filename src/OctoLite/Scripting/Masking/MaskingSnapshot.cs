@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Text;
+using System.Text.Unicode;
 
 namespace OctoLite.Scripting.Masking;
 
@@ -16,6 +17,8 @@ namespace OctoLite.Scripting.Masking;
 /// </remarks>
 internal sealed class MaskingSnapshot
 {
+    private const int StackChars = 512;
+
     private readonly SearchValues<string>? _search;
     private readonly Dictionary<char, string[]> _longestFirstByFirstChar;
 
@@ -72,6 +75,30 @@ internal sealed class MaskingSnapshot
             start = next;
         }
         return builder.Append(span[copied..]).ToString();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="utf8"/> (valid UTF-8) holds any pattern, i.e. whether <see cref="Mask"/> would change its
+    /// decoded text. The text is decoded into a scratch buffer (on the stack when short), not into a string.
+    /// </summary>
+    public bool Finds(ReadOnlySpan<byte> utf8)
+    {
+        if (_search is null)
+            return false;
+
+        // UTF-16 never needs more code units than UTF-8 has bytes.
+        char[]? rented = null;
+        var chars = utf8.Length <= StackChars ? stackalloc char[utf8.Length] : (rented = ArrayPool<char>.Shared.Rent(utf8.Length));
+        try
+        {
+            Utf8.ToUtf16(utf8, chars, out _, out var written);
+            return chars[..written].IndexOfAny(_search) >= 0;
+        }
+        finally
+        {
+            if (rented is not null)
+                ArrayPool<char>.Shared.Return(rented);
+        }
     }
 
     private int LongestMatchAt(ReadOnlySpan<char> text, int index)

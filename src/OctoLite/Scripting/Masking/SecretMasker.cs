@@ -80,6 +80,16 @@ internal sealed class SecretMasker
         return snapshot.Mask(text, MaskText);
     }
 
+    /// <summary>
+    /// Whether <paramref name="utf8"/>, valid UTF-8, holds any registered form: when false, <see cref="Mask"/> would
+    /// return its decoded text unchanged, so it can be stored as it is. Allocates nothing.
+    /// </summary>
+    public bool Finds(ReadOnlySpan<byte> utf8)
+    {
+        var snapshot = _snapshot ?? Rebuild();
+        return snapshot.Finds(utf8);
+    }
+
     private MaskingSnapshot Rebuild()
     {
         lock (_gate)

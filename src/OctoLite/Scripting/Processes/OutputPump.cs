@@ -1,6 +1,6 @@
 namespace OctoLite.Scripting.Processes;
 
-/// <summary>Reads one pipe to its end, line by line.</summary>
+/// <summary>Reads one pipe to its end, line by line (as UTF-8; see <see cref="LineSplitter"/>).</summary>
 internal static class OutputPump
 {
     private const int ReadBufferBytes = 64 * 1024;
@@ -10,7 +10,7 @@ internal static class OutputPump
     /// When <paramref name="abandon"/> fires, or the pipe is closed under it, the pump stops early and keeps the
     /// partial line it had; it never throws for either.
     /// </summary>
-    public static async Task RunAsync(Stream pipe, int maxLineBytes, Action<string> deliver, CancellationToken abandon)
+    public static async Task RunAsync(Stream pipe, int maxLineBytes, Utf8LineHandler deliver, CancellationToken abandon)
     {
         var splitter = new LineSplitter(maxLineBytes, deliver);
         var buffer = new byte[ReadBufferBytes];
@@ -38,7 +38,7 @@ internal static class OutputPump
     /// fires; an abandoned thread stays blocked until the last holder of the pipe closes it, and delivers nothing
     /// more (the caller's <paramref name="deliver"/> must drop lines after abandoning, as ScriptProcess's does).
     /// </summary>
-    public static Task RunOnThread(Stream pipe, int maxLineBytes, Action<string> deliver, string name, CancellationToken abandon)
+    public static Task RunOnThread(Stream pipe, int maxLineBytes, Utf8LineHandler deliver, string name, CancellationToken abandon)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>

@@ -26,8 +26,8 @@ namespace OctoLite.Scripting.Processes;
 /// see <see cref="ScriptEnvironment"/>. Standard input is <c>/dev/null</c>: at end-of-file from the start.
 /// </para>
 /// <para>
-/// Output: each pipe is read on its own task; lines (see <see cref="OutputLine"/>) reach the sink in order within a
-/// pipe. Calls to the sink are never concurrent, and a slow sink slows the script down (the pipe fills) rather
+/// Output: each pipe is read on its own task; lines (see <see cref="OutputLine"/>, or as UTF-8 bytes through an
+/// <see cref="OutputBytesSink"/>) reach the sink in order within a pipe. Calls to the sink are never concurrent, and a slow sink slows the script down (the pipe fills) rather
 /// than buffering without bound. If the sink throws, later lines are read and dropped and
 /// <see cref="WaitForExitAsync"/> rethrows the exception.
 /// </para>
@@ -64,7 +64,8 @@ internal sealed class ScriptProcess : IAsyncDisposable
     private readonly ChildExit exit;
     private readonly AnonymousPipeClientStream stdout;
     private readonly AnonymousPipeClientStream stderr;
-    private readonly Action<OutputLine> sink;
+    private readonly Action<OutputLine>? sink;
+    private readonly OutputBytesSink? bytesSink;
     private readonly TimeProvider time;
     private readonly Lock sinkGate = new();
     private readonly LineClock lineClock;
@@ -75,19 +76,21 @@ internal sealed class ScriptProcess : IAsyncDisposable
     private volatile bool abandoned;
     private int disposed;
 
-    private ScriptProcess(int pid, SafePipeHandle stdoutPipe, SafePipeHandle stderrPipe, ScriptProcessStartInfo startInfo, Action<OutputLine> sink)
+    private ScriptProcess(
+        int pid, SafePipeHandle stdoutPipe, SafePipeHandle stderrPipe, ScriptProcessStartInfo startInfo, Action<OutputLine>? sink, OutputBytesSink? bytesSink)
     {
         ProcessId = pid;
         exit = ChildExit.Watch(pid);
         this.sink = sink;
+        this.bytesSink = bytesSink;
         time = startInfo.TimeProvider;
         lineClock = new LineClock(time);
         stdout = new AnonymousPipeClientStream(PipeDirection.In, stdoutPipe);
         stderr = new AnonymousPipeClientStream(PipeDirection.In, stderrPipe);
         pumps = Task.WhenAll(
             // Stdout on its own thread with blocking reads: it carries the floods; stderr is read asynchronously.
-            OutputPump.RunOnThread(stdout, startInfo.MaxLineBytes, text => Deliver(OutputStream.StdOut, text), $"octolite stdout {pid}", abandonPumps.Token),
-            Task.Run(() => OutputPump.RunAsync(stderr, startInfo.MaxLineBytes, text => Deliver(OutputStream.StdErr, text), abandonPumps.Token)));
+            OutputPump.RunOnThread(stdout, startInfo.MaxLineBytes, line => Deliver(OutputStream.StdOut, line), $"octolite stdout {pid}", abandonPumps.Token),
+            Task.Run(() => OutputPump.RunAsync(stderr, startInfo.MaxLineBytes, line => Deliver(OutputStream.StdErr, line), abandonPumps.Token)));
 
         // Registered after the pumps', so it runs first (callbacks run newest first): once the pumps are abandoned,
         // a line still being delivered finishes and no later one reaches the sink.
@@ -112,11 +115,28 @@ internal sealed class ScriptProcess : IAsyncDisposable
     /// <exception cref="ScriptProcessStartException">The working folder or the program does not exist or cannot be used.</exception>
     public static ScriptProcess Start(ScriptProcessStartInfo startInfo, Action<OutputLine> output)
     {
-        ArgumentNullException.ThrowIfNull(startInfo);
         ArgumentNullException.ThrowIfNull(output);
+        return Start(startInfo, output, null);
+    }
+
+    /// <summary>
+    /// The same, handing each line to <paramref name="output"/> as UTF-8 bytes, without a string or a timestamp per
+    /// line: for sinks that store or forward the bytes as they are.
+    /// </summary>
+    /// <exception cref="ArgumentException">Argv is empty or an argument holds NUL; an environment variable is not valid.</exception>
+    /// <exception cref="ScriptProcessStartException">The working folder or the program does not exist or cannot be used.</exception>
+    public static ScriptProcess Start(ScriptProcessStartInfo startInfo, OutputBytesSink output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return Start(startInfo, null, output);
+    }
+
+    private static ScriptProcess Start(ScriptProcessStartInfo startInfo, Action<OutputLine>? output, OutputBytesSink? bytesOutput)
+    {
+        ArgumentNullException.ThrowIfNull(startInfo);
         ArgumentOutOfRangeException.ThrowIfLessThan(startInfo.MaxLineBytes, 4);
         var pid = ScriptSpawner.Spawn(startInfo, out var stdoutPipe, out var stderrPipe);
-        return new ScriptProcess(pid, stdoutPipe, stderrPipe, startInfo, output);
+        return new ScriptProcess(pid, stdoutPipe, stderrPipe, startInfo, output, bytesOutput);
     }
 
     /// <summary>
@@ -179,7 +199,7 @@ internal sealed class ScriptProcess : IAsyncDisposable
         abandonPumps.Dispose();
     }
 
-    private void Deliver(OutputStream stream, string text)
+    private void Deliver(OutputStream stream, ReadOnlySpan<byte> line)
     {
         lock (sinkGate)
         {
@@ -187,7 +207,10 @@ internal sealed class ScriptProcess : IAsyncDisposable
                 return;
             try
             {
-                sink(new OutputLine(stream, text, lineClock.Now));
+                if (bytesSink is not null)
+                    bytesSink(stream, line);
+                else
+                    sink!(new OutputLine(stream, LineSplitter.Decode(line), lineClock.Now));
             }
             catch (Exception e)
             {

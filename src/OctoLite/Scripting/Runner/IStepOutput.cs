@@ -1,3 +1,4 @@
+using System.Text;
 using OctoLite.Domain;
 
 namespace OctoLite.Scripting.Runner;
@@ -13,6 +14,14 @@ internal interface IStepOutput
 {
     /// <summary>A log line: script output at the level its service messages set, or the runner's own notes.</summary>
     void Line(TaskLogLevel level, string text);
+
+    /// <summary>
+    /// A line of script output as UTF-8: the same as <see cref="Line(TaskLogLevel, string)"/> with the text encoded,
+    /// for sinks that store bytes (most script output reaches them this way, with no string made for it). The text is
+    /// valid UTF-8 and already masked; it holds no <c>\n</c> but may hold <c>\r</c>, as a text line may. Only valid
+    /// during the call. By default it is decoded and passed to <see cref="Line(TaskLogLevel, string)"/>.
+    /// </summary>
+    void LineUtf8(TaskLogLevel level, ReadOnlySpan<byte> text) => Line(level, Encoding.UTF8.GetString(text));
 
     /// <summary><c>##octopus[progress percentage='…' message='…']</c>; the message is masked.</summary>
     void Progress(int percentage, string message);

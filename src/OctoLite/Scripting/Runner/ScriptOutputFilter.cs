@@ -1,3 +1,4 @@
+using System.Text;
 using OctoLite.Domain;
 using OctoLite.Scripting.Masking;
 using OctoLite.Scripting.Processes;
@@ -23,7 +24,12 @@ namespace OctoLite.Scripting.Runner;
 /// is stored encrypted and masked in later steps. Each gets a verbose note naming it, never showing its value.
 /// </para>
 /// <para>
-/// Threading: <see cref="Accept"/> is called by the process's pumps, <see cref="Note"/> by the runner, possibly at
+/// Most lines never become strings: a line read as UTF-8 (<see cref="AcceptUtf8"/>) that is not a service message and
+/// holds no secret reaches <see cref="IStepOutput.LineUtf8"/> as the bytes read. Only service messages and lines
+/// holding a secret are decoded, and then take the same path as a decoded line (<see cref="Accept"/>).
+/// </para>
+/// <para>
+/// Threading: <see cref="Accept"/> and <see cref="AcceptUtf8"/> are called by the process's pumps, <see cref="Note"/> by the runner, possibly at
 /// the same time. One lock serialises them, so the sink is never called concurrently. Stdout and stderr are read
 /// separately, so a <c>stderr-*</c> message on stdout applies to the stderr lines read after it, which need not
 /// be exactly those the script wrote after it.
@@ -35,6 +41,8 @@ namespace OctoLite.Scripting.Runner;
 /// </remarks>
 internal sealed class ScriptOutputFilter(IStepOutput output, SecretMasker masker, ArtifactRequests artifacts) : IDisposable
 {
+    private static readonly byte[] ServicePrefixUtf8 = Encoding.UTF8.GetBytes(ServiceMessageGrammar.Prefix);
+
     private readonly Lock gate = new();
     private readonly CancellationTokenSource sinkFailed = new();
     private StdoutMode stdoutMode = StdoutMode.Default;
@@ -97,6 +105,41 @@ internal sealed class ScriptOutputFilter(IStepOutput output, SecretMasker masker
         }
     }
 
+    /// <summary>Takes one line from the script as valid UTF-8 (the <see cref="ScriptProcess"/> bytes sink).</summary>
+    public void AcceptUtf8(OutputStream stream, ReadOnlySpan<byte> line)
+    {
+        lock (gate)
+        {
+            if (sinkFailure is not null)
+                return;
+            try
+            {
+                if (MayBeServiceMessage(line))
+                {
+                    // Rare: parse it as text, exactly as a decoded line.
+                    var text = Encoding.UTF8.GetString(line);
+                    if (stream == OutputStream.StdOut)
+                        Stdout(text);
+                    else
+                        Stderr(text);
+                }
+                else if (stream == OutputStream.StdOut)
+                {
+                    if (Level(stdoutMode) is { } level)
+                        LineOut(level, line);
+                }
+                else if (StderrLevel() is { } level)
+                {
+                    LineOut(level, line);
+                }
+            }
+            catch (Exception e)
+            {
+                Fail(e);
+            }
+        }
+    }
+
     /// <summary>Logs the runner's own <paramref name="text"/>, masked.</summary>
     public void Note(TaskLogLevel level, string text)
     {
@@ -146,16 +189,54 @@ internal sealed class ScriptOutputFilter(IStepOutput output, SecretMasker masker
             return;
         }
 
+        if (StderrLevel() is { } level)
+            output.Line(level, masker.Mask(text));
+    }
+
+    // The level of the next ordinary stderr line, counting it when it is an error; null when stderr is ignored.
+    private TaskLogLevel? StderrLevel()
+    {
         if (stderrMode == StderrMode.Ignore)
-            return;
+            return null;
         if (stderrMode == StderrMode.Error)
             errorLines++;
-        output.Line(stderrMode == StderrMode.Progress ? TaskLogLevel.Verbose : TaskLogLevel.Error, masker.Mask(text));
+        return stderrMode == StderrMode.Progress ? TaskLogLevel.Verbose : TaskLogLevel.Error;
+    }
+
+    // A line as read, masked: passed on as bytes unless it holds a secret.
+    private void LineOut(TaskLogLevel level, ReadOnlySpan<byte> line)
+    {
+        if (masker.Finds(line))
+            output.Line(level, masker.Mask(Encoding.UTF8.GetString(line)));
+        else
+            output.LineUtf8(level, line);
     }
 
     // The cheap test every line passes through; only lines that pass it are parsed.
     private static bool MayBeServiceMessage(string text) =>
         text.AsSpan().TrimStart().StartsWith(ServiceMessageGrammar.Prefix, StringComparison.Ordinal);
+
+    // The same test on valid UTF-8, skipping the same (Unicode) whitespace as string.TrimStart.
+    private static bool MayBeServiceMessage(ReadOnlySpan<byte> line)
+    {
+        while (!line.IsEmpty)
+        {
+            if (line[0] < 0x80)
+            {
+                if (!char.IsWhiteSpace((char)line[0]))
+                    break;
+                line = line[1..];
+                continue;
+            }
+
+            Rune.DecodeFromUtf8(line, out var rune, out var length);
+            if (!Rune.IsWhiteSpace(rune))
+                break;
+            line = line[length..];
+        }
+
+        return line.StartsWith(ServicePrefixUtf8);
+    }
 
     // Acts on a service message line; returns why it is not a valid one, or null when it was handled.
     private string? Handle(string text)

@@ -124,7 +124,7 @@ internal sealed class StepRunner
         ScriptProcess process;
         try
         {
-            process = ScriptProcess.Start(new ScriptProcessStartInfo(argv, folder) { Environment = environment }, filter.Accept);
+            process = ScriptProcess.Start(new ScriptProcessStartInfo(argv, folder) { Environment = environment }, filter.AcceptUtf8);
         }
         catch (ScriptProcessStartException e)
         {

@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using OctoLite.Domain;
+using OctoLite.Server.Certificates;
+using OctoLite.Server.Email;
+using OctoLite.Server.Targets;
 using OctoLite.Server.Tasks;
 
 namespace OctoLite.Server.Api;
@@ -48,6 +51,25 @@ namespace OctoLite.Server.Api;
 [JsonSerializable(typeof(Artifact))]
 [JsonSerializable(typeof(IReadOnlyList<Artifact>))]
 [JsonSerializable(typeof(RunbookRunRequest))]
+[JsonSerializable(typeof(DeploymentRequest))]
+[JsonSerializable(typeof(DeploymentProcess))]
+[JsonSerializable(typeof(Release))]
+[JsonSerializable(typeof(ResourceCollection<Release>))]
+[JsonSerializable(typeof(ReleaseCreateRequest))]
+[JsonSerializable(typeof(Interruption))]
+[JsonSerializable(typeof(InterruptionRequest))]
+[JsonSerializable(typeof(DeploymentEnvironment))]
+[JsonSerializable(typeof(IReadOnlyList<DeploymentEnvironment>))]
+[JsonSerializable(typeof(ResourceCollection<DeploymentEnvironment>))]
+[JsonSerializable(typeof(DeploymentTarget))]
+[JsonSerializable(typeof(ResourceCollection<DeploymentTarget>))]
+[JsonSerializable(typeof(TargetHealthCheck))]
+[JsonSerializable(typeof(SmtpTestRequest))]
+[JsonSerializable(typeof(EmailReceipt))]
+[JsonSerializable(typeof(Certificate))]
+[JsonSerializable(typeof(IReadOnlyList<Certificate>))]
+[JsonSerializable(typeof(ResourceCollection<Certificate>))]
+[JsonSerializable(typeof(CertificateImportRequest))]
 [JsonSerializable(typeof(ProblemBody))]
 [JsonSerializable(typeof(JsonObject))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using OctoLite.Server.Configuration;
+using OctoLite.Server.Email;
 
 namespace OctoLite.Server.Api;
 
@@ -23,6 +24,18 @@ internal static class ConfigurationApi
 
             var updated = configuration.Update(current => JsonInput.Merge(current, body.Value, Json.ServerConfiguration), RequestActor.Get(context));
             return ApiResults.Ok(updated, Json.ServerConfiguration);
+        });
+
+        group.MapPost("/smtp/test", async (HttpContext context, SmtpCheck smtp, CancellationToken cancellationToken) =>
+        {
+            var body = await JsonInput.ReadObjectAsync(context.Request, cancellationToken);
+            var request = body.IsSuccess ? JsonInput.Deserialize(body.Value, Json.SmtpTestRequest) : body.Problem;
+            if (!request.IsSuccess)
+            {
+                return ApiResults.Problem(request.Problem);
+            }
+
+            return ApiResults.Ok(await smtp.SendTestAsync(request.Value, RequestActor.Get(context), cancellationToken), Json.EmailReceipt);
         });
 
         return group;

@@ -3,7 +3,7 @@ using OctoLite.Server.Projects;
 
 namespace OctoLite.Server.Api;
 
-/// <summary><c>/api/projects</c>: list, get, create, update, delete. Projects are addressed by id or name.</summary>
+/// <summary><c>/api/projects</c>: list, get, create, update, delete, and the deployment process (<c>/{project}/deploymentprocess</c>). Projects are addressed by id or name.</summary>
 internal static class ProjectsApi
 {
     private static readonly ApiJsonContext Json = ApiJsonContext.Default;
@@ -42,6 +42,22 @@ internal static class ProjectsApi
 
             var updated = projects.Update(idOrName, current => JsonInput.Merge(current, body.Value, Json.Project), RequestActor.Get(context));
             return ApiResults.Ok(updated, Json.Project);
+        });
+
+        group.MapGet("/{idOrName}/deploymentprocess", (ProjectService projects, string idOrName) =>
+            ApiResults.Ok(projects.Find(idOrName).Map(p => p.DeploymentProcess), Json.DeploymentProcess));
+
+        group.MapPut("/{idOrName}/deploymentprocess", async (HttpContext context, ProjectService projects, string idOrName, CancellationToken cancellationToken) =>
+        {
+            var body = await JsonInput.ReadObjectAsync(context.Request, cancellationToken);
+            if (!body.IsSuccess)
+            {
+                return ApiResults.Problem(body.Problem);
+            }
+
+            var patch = new System.Text.Json.Nodes.JsonObject { ["DeploymentProcess"] = body.Value.DeepClone() };
+            var updated = projects.Update(idOrName, current => JsonInput.Merge(current with { DeploymentProcess = new() }, patch, Json.Project), RequestActor.Get(context));
+            return ApiResults.Ok(updated.Map(p => p.DeploymentProcess), Json.DeploymentProcess);
         });
 
         group.MapDelete("/{idOrName}", (HttpContext context, ProjectService projects, string idOrName) =>

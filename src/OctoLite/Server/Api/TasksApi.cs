@@ -5,7 +5,7 @@ using OctoLite.Server.Tasks;
 namespace OctoLite.Server.Api;
 
 /// <summary>
-/// <c>/api/tasks</c>: list (<c>?state=&amp;project=&amp;skip=&amp;take=</c>), get, cancel, wait, the log (pages after a
+/// <c>/api/tasks</c>: list (<c>?state=&amp;project=&amp;skip=&amp;take=</c>), get, cancel, approve or abort a manual intervention, wait, the log (pages after a
 /// sequence number, and a server-sent-events tail), and artifacts. <c>/api/artifacts/{id}/content</c> downloads one.
 /// </summary>
 internal static class TasksApi
@@ -31,6 +31,12 @@ internal static class TasksApi
 
         group.MapPost("/{id}/cancel", (HttpContext context, TaskService tasks, string id) => ApiResults.Ok(tasks.Cancel(id, RequestActor.Get(context)), Json.ServerTask));
 
+        group.MapPost("/{id}/approve", (HttpContext context, TaskService tasks, string id, CancellationToken cancellationToken) =>
+            ResolveAsync(context, tasks, id, Domain.InterruptionResults.Proceed, cancellationToken));
+
+        group.MapPost("/{id}/abort", (HttpContext context, TaskService tasks, string id, CancellationToken cancellationToken) =>
+            ResolveAsync(context, tasks, id, Domain.InterruptionResults.Abort, cancellationToken));
+
         group.MapGet("/{id}/wait", async (TaskService tasks, string id, double? timeout, CancellationToken cancellationToken) =>
         {
             if (timeout is { } seconds && (seconds <= 0 || seconds > MaxWait.TotalSeconds))
@@ -54,6 +60,24 @@ internal static class TasksApi
         app.MapGet("/api/artifacts/{id}", (ArtifactCollector artifacts, string id) => ApiResults.Ok(artifacts.Find(id, null), Json.Artifact));
         app.MapGet("/api/artifacts/{id}/content", (ArtifactCollector artifacts, string id) => Download(artifacts, artifacts.Find(id, null)));
         return group;
+    }
+
+    private static async Task<IResult> ResolveAsync(HttpContext context, TaskService tasks, string id, string result, CancellationToken cancellationToken)
+    {
+        var request = new InterruptionRequest();
+        if (context.Request.ContentLength is not 0)
+        {
+            var body = await JsonInput.ReadObjectAsync(context.Request, cancellationToken);
+            var input = body.IsSuccess ? JsonInput.Deserialize(body.Value, Json.InterruptionRequest) : body.Problem;
+            if (!input.IsSuccess)
+            {
+                return ApiResults.Problem(input.Problem);
+            }
+
+            request = input.Value;
+        }
+
+        return ApiResults.Ok(tasks.ResolveInterruption(id, result, request.InterruptionId, request.Note, RequestActor.Get(context)), Json.Interruption);
     }
 
     private static IResult Download(ArtifactCollector artifacts, Result<Domain.Artifact> found)

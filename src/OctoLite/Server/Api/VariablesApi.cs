@@ -1,9 +1,11 @@
+using OctoLite.Domain;
 using OctoLite.Server.Projects;
 
 namespace OctoLite.Server.Api;
 
 /// <summary>
-/// <c>/api/projects/{project}/variables</c>: list, set by name, delete by name. Sensitive values are
+/// <c>/api/projects/{project}/variables</c>: list, set by name and scope, delete by name and scope
+/// (<c>?environment=</c> and <c>?role=</c>, each repeatable; none for the unscoped value). Sensitive values are
 /// write-only: responses carry <c>"Value": null</c> for them.
 /// </summary>
 internal static class VariablesApi
@@ -25,11 +27,16 @@ internal static class VariablesApi
                 return ApiResults.Problem(request.Problem);
             }
 
-            return ApiResults.Ok(variables.Set(project, name, request.Value.Value, request.Value.IsSensitive, RequestActor.Get(context)), Json.Variable);
+            var scope = request.Value.Scope ?? new VariableScope();
+            return ApiResults.Ok(variables.Set(project, name, request.Value.Value, request.Value.IsSensitive, scope, RequestActor.Get(context)), Json.Variable);
         });
 
         group.MapDelete("/{name}", (HttpContext context, VariableService variables, string project, string name) =>
-            ApiResults.Ok(variables.Delete(project, name, RequestActor.Get(context)), Json.Variable));
+        {
+            var query = context.Request.Query;
+            var scope = new VariableScope { Environments = [.. query["environment"].OfType<string>()], Roles = [.. query["role"].OfType<string>()] };
+            return ApiResults.Ok(variables.Delete(project, name, scope, RequestActor.Get(context)), Json.Variable);
+        });
 
         return group;
     }

@@ -1,12 +1,13 @@
 using OctoLite.Domain;
 using OctoLite.Server.Audit;
+using OctoLite.Server.Email;
 using OctoLite.Server.Security;
 using OctoLite.Storage;
 
 namespace OctoLite.Server.Configuration;
 
 /// <summary>The server-wide settings document: read, validated changes, audited.</summary>
-internal sealed class ConfigurationService(OctoStore store, AuditTrail audit)
+internal sealed class ConfigurationService(OctoStore store, AuditTrail audit, SecretProtector secrets)
 {
     public const string DocumentType = "ServerConfiguration";
     public const string DocumentId = "ServerConfiguration";
@@ -14,7 +15,8 @@ internal sealed class ConfigurationService(OctoStore store, AuditTrail audit)
     /// <summary>Raised after a change is stored (e.g. so the task queue picks up a new task cap at once).</summary>
     public event Action? Changed;
 
-    public ServerConfiguration Get() => store.Read(s => s.Configuration.Get());
+    /// <summary>The settings as shown outside the server: the SMTP password left out (see <see cref="SmtpPasswordField"/>).</summary>
+    public ServerConfiguration Get() => SmtpPasswordField.Redact(store.Read(s => s.Configuration.Get()));
 
     public Result<ServerConfiguration> Update(Func<ServerConfiguration, Result<ServerConfiguration>> change, Actor who)
     {
@@ -31,22 +33,24 @@ internal sealed class ConfigurationService(OctoStore store, AuditTrail audit)
         store.Write<Result<ServerConfiguration>>(s =>
         {
             var current = s.Configuration.Get();
-            var changed = change(current);
+            var changed = change(SmtpPasswordField.Redact(current));
             if (!changed.IsSuccess)
             {
                 return changed.Problem;
             }
 
-            var validated = Validate(changed.Value);
+            var validated = Validate(SmtpPasswordField.Resolve(current, changed.Value));
             if (!validated.IsSuccess)
             {
                 return validated.Problem;
             }
 
-            s.Configuration.Set(validated.Value);
+            var stored = SmtpPasswordField.Seal(current, validated.Value, secrets);
+            s.Configuration.Set(stored);
             audit.Record(s, who, "Modified", DocumentType, DocumentId, "Server configuration modified",
-                ChangeSummary.Describe(current, validated.Value, StorageJsonContext.Default.ServerConfiguration));
-            return validated.Value;
+                SmtpPasswordField.Describe(current, validated.Value,
+                    ChangeSummary.Describe(SmtpPasswordField.Redact(current), SmtpPasswordField.Redact(stored), StorageJsonContext.Default.ServerConfiguration)));
+            return SmtpPasswordField.Redact(stored);
         });
 
     /// <summary>Stores the defaults on first start. Returns false when configuration exists.</summary>
@@ -60,7 +64,7 @@ internal sealed class ConfigurationService(OctoStore store, AuditTrail audit)
         var defaults = new ServerConfiguration();
         s.Configuration.Set(defaults);
         audit.Record(s, who, "Created", DocumentType, DocumentId, "Server configuration created",
-            ChangeSummary.Snapshot(defaults, StorageJsonContext.Default.ServerConfiguration));
+            ChangeSummary.Snapshot(defaults, StorageJsonContext.Default.ServerConfiguration, nameof(ServerConfiguration.SmtpPassword)));
         return true;
     }
 
@@ -86,6 +90,6 @@ internal sealed class ConfigurationService(OctoStore store, AuditTrail audit)
             }
         }
 
-        return configuration with { BuiltInWorkerRunAs = runAs };
+        return SmtpRules.Validate(configuration with { BuiltInWorkerRunAs = runAs });
     }
 }

@@ -113,6 +113,12 @@ internal sealed class WorkerPoolService(OctoStore store, AuditTrail audit)
             return Problem.Conflict($"Worker pool '{pool.Name}' still holds {members.Count} worker(s): {string.Join(", ", members)}. Move or delete them first.");
         }
 
+        var targets = s.Targets.All().Where(t => string.Equals(t.DefaultWorkerPoolId, pool.Id, StringComparison.OrdinalIgnoreCase)).Select(t => t.Name).Order().ToList();
+        if (targets.Count > 0)
+        {
+            return Problem.Conflict($"Worker pool '{pool.Name}' is the default worker pool of {targets.Count} deployment target(s): {string.Join(", ", targets)}. Change or clear their worker pool first.");
+        }
+
         s.Pools.Delete(pool.Id);
         audit.Record(s, who, "Deleted", DocumentType, pool.Id, $"Worker pool '{pool.Name}' deleted", ChangeSummary.Snapshot(pool, Json.WorkerPool));
         return pool;
@@ -203,7 +209,7 @@ internal sealed class WorkerPoolService(OctoStore store, AuditTrail audit)
     private static List<WorkerPool> Ordered(StoreSession s) =>
         s.Pools.All().OrderBy(p => p.SortOrder).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
 
-    private static Result<WorkerPool> Find(StoreSession s, string idOrName) =>
+    internal static Result<WorkerPool> Find(StoreSession s, string idOrName) =>
         Lookup.ByIdOrName(s.Pools.All(), idOrName, p => p.Id, p => p.Name) is { } pool ? pool : Problem.NotFound("worker pool", idOrName);
 
     private static Result<WorkerPool> Validate(WorkerPool pool, IReadOnlyList<WorkerPool> all, string? self)

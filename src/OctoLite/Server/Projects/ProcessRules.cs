@@ -10,7 +10,6 @@ namespace OctoLite.Server.Projects;
 internal static class ProcessRules
 {
     public const int MaxSteps = 500;
-    public const int MaxScriptLength = 256 * 1024;
 
     /// <param name="field">Where the process sits in the request, e.g. "Process".</param>
     /// <param name="current">The process being replaced: a step keeps its id when its name stays the same.</param>
@@ -39,31 +38,13 @@ internal static class ProcessRules
                 return Problem.Invalid($"{path}.Name", $"Step names must be unique within the process: '{twin.Name}' is used twice.");
             }
 
-            if (!Enum.IsDefined(step.Kind))
+            var validated = StepRules.Validate(s, step with { Name = name.Value }, path, isFirst: i == 0);
+            if (!validated.IsSuccess)
             {
-                return Problem.Invalid($"{path}.Kind", $"{path}.Kind must be one of {string.Join(", ", Enum.GetNames<StepKind>())}.");
+                return validated.Problem;
             }
 
-            if (!Enum.IsDefined(step.Syntax))
-            {
-                return Problem.Invalid($"{path}.Syntax", $"{path}.Syntax must be one of {string.Join(", ", Enum.GetNames<ScriptSyntax>())}.");
-            }
-
-            if (string.IsNullOrWhiteSpace(step.Script))
-            {
-                return Problem.Invalid($"{path}.Script", $"{path}.Script is required: a Run a Script step needs a script body.");
-            }
-
-            if (step.Script.Length > MaxScriptLength)
-            {
-                return Problem.Invalid($"{path}.Script", $"{path}.Script must be at most {MaxScriptLength} characters (it has {step.Script.Length}).");
-            }
-
-            if (step.Timeout is { } timeout && timeout <= TimeSpan.Zero)
-            {
-                return Problem.Invalid($"{path}.Timeout", $"{path}.Timeout must be positive, such as \"00:10:00\" (got {timeout:c}); leave it out for no timeout.");
-            }
-
+            step = validated.Value;
             var id = step.Id;
             if (id.Length > 0 && known.All(k => k.Id != id))
             {
@@ -87,6 +68,10 @@ internal static class ProcessRules
         return process with { Steps = steps.Select(step => step.Id.Length > 0 ? step : step with { Id = s.NextId("Steps") }).ToList() };
     }
 
+    /// <summary>Whether two processes hold the same steps (records holding lists compare lists by reference, so compare their stored form).</summary>
+    public static bool Same(DeploymentProcess a, DeploymentProcess b) =>
+        System.Text.Json.JsonSerializer.Serialize(a, StorageJsonContext.Default.DeploymentProcess) == System.Text.Json.JsonSerializer.Serialize(b, StorageJsonContext.Default.DeploymentProcess);
+
     /// <summary>
     /// The source-generated serializer sets init-only properties missing from the JSON to null rather than
     /// to their initializers, so a step written as <c>{"name":…}</c> arrives with null Id and Script.
@@ -98,6 +83,18 @@ internal static class ProcessRules
             Id = step.Id ?? "",
             Name = step.Name ?? "",
             Script = step.Script ?? "",
+            Condition = step.Condition ?? Step.DefaultCondition,
+            WorkerPool = step.WorkerPool ?? "",
+            Roles = step.Roles ?? [],
+            To = step.To ?? "",
+            Cc = step.Cc ?? "",
+            Subject = step.Subject ?? "",
+            Body = step.Body ?? "",
+            Instructions = step.Instructions ?? "",
+            ResponsibleTeams = step.ResponsibleTeams ?? [],
+            CertificateName = step.CertificateName ?? "",
+            Certificate = step.Certificate ?? "",
+            CertificatePassword = step.CertificatePassword ?? "",
         }).ToList(),
     };
 }

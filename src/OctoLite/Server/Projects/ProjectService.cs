@@ -22,7 +22,7 @@ internal sealed class ProjectService(OctoStore store, AuditTrail audit)
             return Problem.Invalid("Id", "Id is assigned by the server; leave it out when creating.");
         }
 
-        var validated = Validate(input, s.Projects.All(), self: null);
+        var validated = Validate(s, input, current: null);
         if (!validated.IsSuccess)
         {
             return validated.Problem;
@@ -30,7 +30,8 @@ internal sealed class ProjectService(OctoStore store, AuditTrail audit)
 
         var project = validated.Value with { Id = s.NextId("Projects") };
         s.Projects.Insert(project);
-        audit.Record(s, who, "Created", DocumentType, project.Id, $"Project '{project.Name}' created", ChangeSummary.Snapshot(project, Json.Project));
+        audit.Record(s, who, "Created", DocumentType, project.Id, $"Project '{project.Name}' created",
+            $"{ChangeSummary.Snapshot(project, Json.Project, nameof(Project.DeploymentProcess))}; deployment process: {StepNames(project.DeploymentProcess)}");
         return project;
     });
 
@@ -43,7 +44,7 @@ internal sealed class ProjectService(OctoStore store, AuditTrail audit)
         }
 
         var (current, changed) = edit.Value;
-        var validated = Validate(changed, s.Projects.All(), current.Id);
+        var validated = Validate(s, changed, current);
         if (!validated.IsSuccess)
         {
             return validated.Problem;
@@ -51,7 +52,14 @@ internal sealed class ProjectService(OctoStore store, AuditTrail audit)
 
         var project = validated.Value;
         s.Projects.Update(project);
-        audit.Record(s, who, "Modified", DocumentType, project.Id, $"Project '{project.Name}' modified", ChangeSummary.Describe(current, project, Json.Project));
+        var details = ChangeSummary.Describe(current with { DeploymentProcess = new() }, project with { DeploymentProcess = new() }, Json.Project);
+        if (!ProcessRules.Same(current.DeploymentProcess, project.DeploymentProcess))
+        {
+            details = (details == "no fields changed" ? "" : details + "; ") +
+                $"deployment process: steps {StepNames(current.DeploymentProcess)} → {StepNames(project.DeploymentProcess)}";
+        }
+
+        audit.Record(s, who, "Modified", DocumentType, project.Id, $"Project '{project.Name}' modified", details);
         return project;
     });
 
@@ -69,7 +77,7 @@ internal sealed class ProjectService(OctoStore store, AuditTrail audit)
         {
             s.Runbooks.Delete(runbook.Id);
             audit.Record(s, who, "Deleted", RunbookService.DocumentType, runbook.Id,
-                $"Runbook '{runbook.Name}' deleted with project '{project.Name}'", ChangeSummary.Snapshot(runbook, Json.Runbook));
+                $"Runbook '{runbook.Name}' deleted with project '{project.Name}'", ChangeSummary.Snapshot(runbook, Json.Runbook, "Process"));
         }
 
         var variableSet = s.VariableSets.Get(VariableSet.IdFor(project.Id));
@@ -80,9 +88,16 @@ internal sealed class ProjectService(OctoStore store, AuditTrail audit)
                 $"Variables of project '{project.Name}' deleted with it", VariableService.NamesOnly(variableSet.Variables));
         }
 
+        var releases = s.Releases.All().Where(r => r.ProjectId == project.Id).ToList();
+        foreach (var release in releases)
+        {
+            s.Releases.Delete(release.Id);
+            audit.Record(s, who, "Deleted", ReleaseService.DocumentType, release.Id, $"Release {release.Version} deleted with project '{project.Name}'", $"Version: {release.Version}");
+        }
+
         s.Projects.Delete(project.Id);
-        var details = ChangeSummary.Snapshot(project, Json.Project)
-            + $"; runbooks deleted: {runbooks.Count}; variables deleted: {variableSet?.Variables.Count ?? 0}";
+        var details = ChangeSummary.Snapshot(project, Json.Project, nameof(Project.DeploymentProcess))
+            + $"; releases deleted: {releases.Count}; runbooks deleted: {runbooks.Count}; variables deleted: {variableSet?.Variables.Count ?? 0}";
         audit.Record(s, who, "Deleted", DocumentType, project.Id, $"Project '{project.Name}' deleted", details);
         return project;
     });
@@ -93,8 +108,10 @@ internal sealed class ProjectService(OctoStore store, AuditTrail audit)
     private static List<Project> Ordered(StoreSession s) =>
         s.Projects.All().OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
 
-    private static Result<Project> Validate(Project project, IReadOnlyList<Project> all, string? self)
+    private static Result<Project> Validate(StoreSession s, Project project, Project? current)
     {
+        var all = s.Projects.All();
+        var self = current?.Id;
         var name = Names.Validate(project.Name);
         if (!name.IsSuccess)
         {
@@ -111,6 +128,11 @@ internal sealed class ProjectService(OctoStore store, AuditTrail audit)
             return Problem.Invalid("Description", "Description must be at most 4000 characters.");
         }
 
-        return project with { Name = name.Value };
+        var process = ProcessRules.Validate(s, project.DeploymentProcess ?? new(), current?.DeploymentProcess, nameof(Project.DeploymentProcess));
+        return process.IsSuccess ? project with { Name = name.Value, DeploymentProcess = process.Value } : process.Problem;
     }
+
+    /// <summary>The steps of a process for audit details: "'Build', 'Deploy'", or "(none)".</summary>
+    internal static string StepNames(DeploymentProcess process) =>
+        process.Steps.Count == 0 ? "(none)" : string.Join(", ", process.Steps.Select(step => $"'{step.Name}'"));
 }

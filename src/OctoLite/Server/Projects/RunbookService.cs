@@ -99,7 +99,7 @@ internal sealed class RunbookService(OctoStore store, AuditTrail audit)
         var runbook = validated.Value;
         s.Runbooks.Update(runbook);
         var details = ChangeSummary.Describe(current with { Process = new() }, runbook with { Process = new() }, Json.Runbook);
-        if (!current.Process.Steps.SequenceEqual(runbook.Process.Steps))
+        if (!ProcessRules.Same(current.Process, runbook.Process))
         {
             details = (details == "no fields changed" ? "" : details + "; ") + $"process: steps {StepNames(current)} → {StepNames(runbook)}";
         }

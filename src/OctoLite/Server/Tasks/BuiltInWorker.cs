@@ -6,7 +6,7 @@ namespace OctoLite.Server.Tasks;
 
 /// <summary>
 /// The worker inside the server process: runs each step as a child process (via <see cref="StepRunner"/>) in its
-/// own folder <c>&lt;data dir&gt;/work/&lt;taskId&gt;/&lt;stepId&gt;</c>, under the server's account. Steps of different
+/// own folder <c>&lt;data dir&gt;/work/&lt;taskId&gt;/&lt;stepId&gt;</c> (<c>&lt;stepId&gt;-&lt;targetId&gt;</c> when a step runs per target), under the server's account. Steps of different
 /// tasks run side by side; nothing here is exclusive. The folder is deleted after the step unless configuration
 /// keeps it.
 /// </summary>
@@ -18,10 +18,14 @@ namespace OctoLite.Server.Tasks;
 internal sealed class BuiltInWorker(DataPaths paths, StepRunner runner)
 {
     public const string DisplayName = "built-in worker";
+    private long _scriptsStarted;
+
+    /// <summary>Scripts this worker has started since the server started: steps that run inside the server start none.</summary>
+    public long ScriptsStarted => Interlocked.Read(ref _scriptsStarted);
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     public async Task<StepRunResult> RunAsync(
-        ServerTask task, Step step, StepRunRequest request, ServerConfiguration configuration, Func<StepArtifact, Task> collect, IStepOutput output, CancellationToken cancellationToken)
+        ServerTask task, string folderName, StepRunRequest request, ServerConfiguration configuration, Func<StepArtifact, Task> collect, IStepOutput output, CancellationToken cancellationToken)
     {
         if (!configuration.BuiltInWorkerEnabled)
         {
@@ -38,7 +42,7 @@ internal sealed class BuiltInWorker(DataPaths paths, StepRunner runner)
         }
 
         var taskFolder = Path.Combine(paths.WorkFolder, task.Id);
-        var folder = Path.Combine(taskFolder, step.Id);
+        var folder = Path.Combine(taskFolder, folderName);
         Directory.CreateDirectory(paths.WorkFolder, OwnerOnly);
         Directory.CreateDirectory(taskFolder, OwnerOnly);
         if (Directory.Exists(folder))
@@ -47,6 +51,7 @@ internal sealed class BuiltInWorker(DataPaths paths, StepRunner runner)
         }
 
         Directory.CreateDirectory(folder, OwnerOnly);
+        Interlocked.Increment(ref _scriptsStarted);
         try
         {
             output.Line(TaskLogLevel.Verbose, $"Running on the {DisplayName} as {Environment.UserName} in {folder}");

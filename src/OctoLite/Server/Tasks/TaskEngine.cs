@@ -10,8 +10,10 @@ namespace OctoLite.Server.Tasks;
 /// <summary>
 /// The task queue of this node: FIFO, at most <see cref="ServerConfiguration.TaskCap"/> tasks executing at once
 /// (read again whenever a slot frees or the configuration changes), none started while the node is drained.
-/// On start it reconciles what a previous process left: tasks that were executing are failed with a clear
-/// message (their scripts died with the server's process group or were stopped), queued tasks run.
+/// A queued task whose concurrency tag is held by an executing task waits (later tasks may pass it), with a line
+/// in its log naming the task it waits on. On start it reconciles what a previous process left: tasks that were
+/// executing are failed with a clear message (their scripts were stopped), except tasks that were only awaiting a
+/// manual intervention, which are queued again to resume waiting; queued tasks run.
 /// </summary>
 internal sealed partial class TaskEngine : IAsyncDisposable
 {
@@ -25,15 +27,18 @@ internal sealed partial class TaskEngine : IAsyncDisposable
     private readonly ILogger<TaskEngine> _logger;
     private readonly Lock _gate = new();
     private readonly LinkedList<string> _queue = new();
-    private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _queued = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _announcedWaits = new(StringComparer.Ordinal);
+    private readonly InterruptionBroker _interruptions;
     private readonly Dictionary<string, TaskRun> _running = new(StringComparer.Ordinal);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stopping = new();
     private Task _loop = Task.CompletedTask;
     private int _disposed;
 
-    public TaskEngine(OctoStore store, ConfigurationService configuration, TaskSignals signals, TaskExecutor executor, TimeProvider time, ILogger<TaskEngine> logger)
+    public TaskEngine(OctoStore store, ConfigurationService configuration, TaskSignals signals, TaskExecutor executor, InterruptionBroker interruptions, TimeProvider time, ILogger<TaskEngine> logger)
     {
+        _interruptions = interruptions;
         _store = store;
         _configuration = configuration;
         _signals = signals;
@@ -52,9 +57,9 @@ internal sealed partial class TaskEngine : IAsyncDisposable
         var queued = Reconcile();
         lock (_gate)
         {
-            foreach (var id in queued)
+            foreach (var (id, tag) in queued)
             {
-                if (_queued.Add(id))
+                if (_queued.TryAdd(id, tag))
                 {
                     _queue.AddLast(id);
                 }
@@ -65,11 +70,11 @@ internal sealed partial class TaskEngine : IAsyncDisposable
         Wake();
     }
 
-    public void Enqueue(string taskId)
+    public void Enqueue(string taskId, string concurrencyTag)
     {
         lock (_gate)
         {
-            if (_queued.Add(taskId))
+            if (_queued.TryAdd(taskId, concurrencyTag))
             {
                 _queue.AddLast(taskId);
             }
@@ -86,6 +91,9 @@ internal sealed partial class TaskEngine : IAsyncDisposable
 
     /// <summary>Stops an executing task (a queued one is canceled in the store by <see cref="TaskService.Cancel"/>).</summary>
     public void Cancel(string taskId, Actor who) => Running(taskId)?.Stop(StopReason.Canceled, who.Name);
+
+    /// <summary>Whether the task is executing on this node now.</summary>
+    public bool IsRunning(string taskId) => Running(taskId) is not null;
 
     private TaskRun? Running(string taskId)
     {
@@ -146,16 +154,40 @@ internal sealed partial class TaskEngine : IAsyncDisposable
                 _wake.Reader.TryRead(out _);
                 var configuration = _configuration.Get();
                 var starting = new List<TaskRun>();
+                var waits = new List<(string TaskId, TaskRun Holder)>();
                 lock (_gate)
                 {
-                    while (!configuration.IsDraining && _running.Count < configuration.TaskCap && _queue.First is { } first)
+                    var node = _queue.First;
+                    while (!configuration.IsDraining && _running.Count < configuration.TaskCap && node is not null)
                     {
-                        _queue.RemoveFirst();
-                        _queued.Remove(first.Value);
-                        var run = new TaskRun(first.Value);
-                        _running.Add(run.TaskId, run);
-                        starting.Add(run);
+                        var next = node.Next;
+                        var tag = _queued[node.Value];
+                        var holder = tag.Length == 0 ? null : _running.Values.FirstOrDefault(r => r.ConcurrencyTag == tag)
+                            ?? starting.FirstOrDefault(r => r.ConcurrencyTag == tag);
+                        if (holder is not null)
+                        {
+                            if (_announcedWaits.Add(node.Value))
+                            {
+                                waits.Add((node.Value, holder));
+                            }
+                        }
+                        else
+                        {
+                            _queue.Remove(node);
+                            _queued.Remove(node.Value);
+                            _announcedWaits.Remove(node.Value);
+                            var run = new TaskRun(node.Value, tag);
+                            _running.Add(run.TaskId, run);
+                            starting.Add(run);
+                        }
+
+                        node = next;
                     }
+                }
+
+                foreach (var (taskId, holder) in waits)
+                {
+                    AnnounceWait(taskId, holder);
                 }
 
                 foreach (var run in starting)
@@ -182,7 +214,7 @@ internal sealed partial class TaskEngine : IAsyncDisposable
                     return null; // canceled (or gone) while it waited
                 }
 
-                var executing = current with { State = TaskState.Executing, StartTime = _time.GetUtcNow(), ServerNode = NodeName };
+                var executing = current with { State = TaskState.Executing, StartTime = current.StartTime ?? _time.GetUtcNow(), ServerNode = NodeName };
                 s.Tasks.Update(executing);
                 return executing;
             });
@@ -207,6 +239,7 @@ internal sealed partial class TaskEngine : IAsyncDisposable
             }
 
             run.Dispose();
+            _interruptions.Forget(run.TaskId);
             _signals.Pulse(run.TaskId);
             Wake();
         }
@@ -235,19 +268,30 @@ internal sealed partial class TaskEngine : IAsyncDisposable
         }
     }
 
-    /// <summary>Ends what a previous server process left running; returns the queued tasks' ids in queue order.</summary>
-    private List<string> Reconcile()
+    /// <summary>
+    /// Ends what a previous server process left running; returns the queued tasks (ids and tags) in queue order,
+    /// tasks resuming a manual intervention first, since they held their place before the restart.
+    /// </summary>
+    private List<(string Id, string Tag)> Reconcile()
     {
         var reconciled = new List<string>();
         var queued = _store.Write(s =>
         {
             var queue = new List<ServerTask>();
+            var resuming = new List<ServerTask>();
             foreach (var task in s.Tasks.All())
             {
                 switch (task.State)
                 {
                     case TaskState.Queued:
                         queue.Add(task);
+                        break;
+                    case TaskState.Executing when OnlyAwaitingIntervention(task):
+                        var resumeAt = s.TaskLog.LastSequence(task.Id) + 1;
+                        s.TaskLog.Append(task.Id, [Line(resumeAt, TaskLogLevel.Warning, "The server restarted while this task was awaiting a manual intervention; it resumes waiting, and finished steps keep their results.")]);
+                        var requeued = task with { State = TaskState.Queued, LogLineCount = resumeAt };
+                        s.Tasks.Update(requeued);
+                        resuming.Add(requeued);
                         break;
                     case TaskState.Executing or TaskState.Cancelling:
                         var state = task.State == TaskState.Cancelling ? TaskState.Canceled : TaskState.Failed;
@@ -262,7 +306,8 @@ internal sealed partial class TaskEngine : IAsyncDisposable
                 }
             }
 
-            return queue.OrderBy(t => t.QueueTime).ThenBy(t => TaskService.IdNumber(t.Id)).Select(t => t.Id).ToList();
+            return resuming.Concat(queue).OrderBy(t => t.StartTime is null).ThenBy(t => t.QueueTime).ThenBy(t => TaskService.IdNumber(t.Id))
+                .Select(t => (t.Id, t.ConcurrencyTag ?? "")).ToList();
         });
         foreach (var id in reconciled)
         {
@@ -281,12 +326,48 @@ internal sealed partial class TaskEngine : IAsyncDisposable
     {
         foreach (var step in task.Steps)
         {
-            if (step is { ProcessGroupId: { } group, ProcessStartTime: { } started } && ProcessGroup.StartTime(group) == started)
+            var groups = (step.Invocations ?? []).Select(i => (i.ProcessGroupId, i.ProcessStartTime, Where: i.TargetName.Length > 0 ? $" on behalf of {i.TargetName}" : ""))
+                .Append((step.ProcessGroupId, step.ProcessStartTime, Where: ""));
+            foreach (var (groupId, startTime, where) in groups)
             {
-                ProcessGroup.SignalGroup(group, ProcessGroup.Kill);
-                yield return $"Step '{step.Name}': its script (process group {group}) was still running after the restart and has been killed.";
+                if (groupId is { } group && startTime is { } started && ProcessGroup.StartTime(group) == started)
+                {
+                    ProcessGroup.SignalGroup(group, ProcessGroup.Kill);
+                    yield return $"Step '{step.Name}'{where}: its script (process group {group}) was still running after the restart and has been killed.";
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// A task whose only running steps are manual interventions still awaiting an answer lost nothing when the
+    /// server stopped: no script of it was running. It can resume waiting.
+    /// </summary>
+    private static bool OnlyAwaitingIntervention(ServerTask task)
+    {
+        var running = task.Steps.Where(s => s.State == TaskStepState.Running).ToList();
+        return running.Count > 0 && running.All(step =>
+            task.Process.Steps.FirstOrDefault(p => p.Id == step.StepId)?.Kind == StepKind.ManualIntervention
+            && (task.Interruptions ?? []).Any(i => i.StepId == step.StepId));
+    }
+
+    /// <summary>Tells a waiting task's log (once) which task holds its concurrency tag.</summary>
+    private void AnnounceWait(string taskId, TaskRun holder)
+    {
+        _store.Write(s =>
+        {
+            if (s.Tasks.Get(taskId) is { State: TaskState.Queued } task)
+            {
+                var holderTask = s.Tasks.Get(holder.TaskId);
+                var sequence = s.TaskLog.LastSequence(taskId) + 1;
+                s.TaskLog.Append(taskId, [Line(sequence, TaskLogLevel.Info,
+                    $"Waiting for {holder.TaskId} ({holderTask?.Description ?? "another task"}) to finish: tasks with the concurrency tag '{holder.ConcurrencyTag}' run one at a time.")]);
+                s.Tasks.Update(task with { LogLineCount = sequence });
+            }
+
+            return true;
+        });
+        _signals.Pulse(taskId);
     }
 
     private TaskLogLine Line(long sequence, TaskLogLevel level, string text) =>

@@ -1,9 +1,6 @@
-using System.Globalization;
 using OctoLite.Domain;
-using OctoLite.Scripting.Processes;
 using OctoLite.Scripting.Runner;
 using OctoLite.Scripting.Variables;
-using OctoLite.Server.Configuration;
 using OctoLite.Server.Projects;
 using OctoLite.Server.Security;
 using OctoLite.Storage;
@@ -11,186 +8,252 @@ using OctoLite.Storage;
 namespace OctoLite.Server.Tasks;
 
 /// <summary>
-/// Runs one task to its end: each step of the snapshotted process in order on the built-in worker, with project,
-/// system and earlier steps' output variables; records step states, output variables, artifacts and the log;
-/// stops on the first failure (later steps are skipped) and ends in exactly one final state.
+/// Runs one task to its end. The process is run in stages: a step that starts with the previous one joins its
+/// stage, and the steps of a stage run side by side. Before each step its condition is weighed against what failed
+/// so far (Success, Failure, Always, or a variable expression); a step left out is Skipped. Records step states,
+/// output variables, artifacts and the log, and ends the task in exactly one final state. A task resumed after a
+/// restart (one that was awaiting a manual intervention) keeps what its finished steps did and goes on from there.
 /// </summary>
 internal sealed class TaskExecutor(
     OctoStore store,
     TaskSignals signals,
-    ConfigurationService configuration,
     VariableService variables,
     SecretProtector secrets,
-    BuiltInWorker builtInWorker,
-    ArtifactCollector artifacts,
+    ScriptStep scripts,
+    InServerSteps inServer,
     TimeProvider time)
 {
     /// <summary>Runs the task to its end and returns it as stored at the end.</summary>
     public async Task<ServerTask> ExecuteAsync(ServerTask task, TaskRun run)
     {
-        // A task runs once, from Queued: its log is empty until now.
         await using var log = new TaskLogWriter(store, signals, time, task.Id, task.LogLineCount);
         var record = new TaskRecord(store, signals, task, log, run);
         using var timeout = task.Timeout is { } limit ? time.CreateTimer(_ => run.Stop(StopReason.TimedOut), null, limit, Timeout.InfiniteTimeSpan) : null;
-        log.Info("", $"{task.Description}: task {task.Id} started on {task.ServerNode}, queued by {task.QueuedBy}");
-        if (task.Kind != TaskKind.RunbookRun)
+        var resumed = task.Steps.Any(s => s.State != TaskStepState.Pending);
+        log.Info("", resumed
+            ? $"{task.Description}: task {task.Id} resumed on {task.ServerNode}; finished steps keep their results"
+            : $"{task.Description}: task {task.Id} started on {task.ServerNode}, queued by {task.QueuedBy}");
+        if (task.Kind is not (TaskKind.RunbookRun or TaskKind.Deploy))
         {
             await FinishAsync(record, log, TaskState.Failed, $"Tasks of kind {task.Kind} cannot run on this server version.");
             return record.Current;
         }
 
-        var scope = Variables(task);
-        if (!scope.IsSuccess)
+        var context = Context(task);
+        if (!context.IsSuccess)
         {
-            log.Error("", scope.Problem.Detail);
-            await FinishAsync(record, log, TaskState.Failed, scope.Problem.Detail);
+            log.Error("", context.Problem.Detail);
+            await FinishAsync(record, log, TaskState.Failed, context.Problem.Detail);
             return record.Current;
         }
 
-        var state = TaskState.Success;
-        var error = "";
-        var number = 0;
-        foreach (var step in task.Process.Steps)
+        Restore(context.Value, task);
+        var numbers = task.Process.Steps.Select((step, i) => (step.Id, Number: i + 1)).ToDictionary(x => x.Id, x => x.Number);
+        var firstFailure = task.Steps.FirstOrDefault(s => s.State == TaskStepState.Failed) is { } failed ? $"Step '{failed.Name}' failed: {failed.ErrorMessage}" : "";
+        StepOutcomeReport? stop = null;
+        var suspended = new List<string>();
+        foreach (var stage in Stages(task.Process.Steps))
         {
-            number++;
-            if (state != TaskState.Success || run.Token.IsCancellationRequested)
+            if (stop is not null || run.Token.IsCancellationRequested)
             {
-                record.Stage(t => t with { Steps = WithStep(t.Steps, step.Id, x => x with { State = TaskStepState.Skipped }) });
-                continue;
+                break;
             }
 
-            var (outcome, message) = await RunStepAsync(record, step, number, scope.Value, log, run);
-            if (outcome != StepOutcome.Success)
+            var anyFailed = firstFailure.Length > 0;
+            var running = new List<Task<(Step Step, StepOutcomeReport Report)>>();
+            foreach (var step in stage)
             {
-                (state, error) = outcome switch
+                if (Decide(record, context.Value, step, numbers[step.Id], anyFailed, log))
                 {
-                    StepOutcome.Canceled => StoppedState(run),
-                    StepOutcome.TimedOut => (TaskState.TimedOut, $"Step '{step.Name}' timed out: {message}"),
-                    _ => (TaskState.Failed, $"Step '{step.Name}' failed: {message}"),
-                };
+                    running.Add(RunStepAsync(record, context.Value, step, numbers[step.Id], log, run));
+                }
+            }
+
+            foreach (var (step, report) in await Task.WhenAll(running))
+            {
+                if (report.Suspended)
+                {
+                    suspended.Add(step.Id);
+                }
+
+                if (report.Outcome == StepOutcome.Failed && firstFailure.Length == 0)
+                {
+                    firstFailure = $"Step '{step.Name}' failed: {report.Message}";
+                }
+                else if (report.Outcome is StepOutcome.Canceled or StepOutcome.TimedOut && stop is null)
+                {
+                    stop = report.Outcome == StepOutcome.TimedOut && !run.Token.IsCancellationRequested
+                        ? report with { Message = $"Step '{step.Name}' timed out: {report.Message}" }
+                        : report;
+                }
             }
         }
 
-        if (state == TaskState.Success && run.Token.IsCancellationRequested)
+        if (suspended.Count > 0 && record.Current.Steps.All(s => suspended.Contains(s.StepId) || s.State is not (TaskStepState.Canceled or TaskStepState.Running)))
         {
-            (state, error) = StoppedState(run);
+            // Only interventions were waiting: the task stays Executing and the next start queues it to wait again.
+            log.Write(TaskLogLevel.Warning, "", "The server is stopping while this task awaits a manual intervention; it will resume waiting when the server starts again.");
+            await log.FlushAsync();
+            record.Update(t => t);
+            return record.Current;
         }
 
+        var (state, error) = stop is not null || run.Token.IsCancellationRequested
+            ? run.Token.IsCancellationRequested ? StoppedState(run) : (TaskState.TimedOut, stop!.Message)
+            : firstFailure.Length > 0 ? (TaskState.Failed, firstFailure) : (TaskState.Success, "");
         await FinishAsync(record, log, state, error);
         return record.Current;
     }
 
-    private async Task<(StepOutcome Outcome, string Message)> RunStepAsync(TaskRecord record, Step step, int number, ScriptVariableSet scope, TaskLogWriter log, TaskRun run)
+    /// <summary>Whether the step runs now; a step that does not is marked Skipped with the reason in the log.</summary>
+    private bool Decide(TaskRecord record, TaskContext context, Step step, int number, bool anyFailed, TaskLogWriter log)
     {
-        var task = record.Current;
-        var block = step.Id;
-        var workerBlock = $"{step.Id}/{BuiltInWorker.DisplayName}";
-        var started = time.GetUtcNow();
-        // Staged, not written: the write when the script starts (with its process group) carries it.
-        var current = record.Stage(t => t with
+        var current = record.Current.Steps.FirstOrDefault(s => s.StepId == step.Id);
+        if (current is null || current.State is not (TaskStepState.Pending or TaskStepState.Running))
         {
-            LogBlocks = [.. t.LogBlocks, new TaskLogBlock { Id = block, ParentId = "", Name = $"Step {number}: {step.Name}" }, new TaskLogBlock { Id = workerBlock, ParentId = block, Name = $"On the {BuiltInWorker.DisplayName}" }],
-            Steps = WithStep(t.Steps, step.Id, x => x with { State = TaskStepState.Running, StartTime = started, Worker = BuiltInWorker.DisplayName }),
-        });
-        log.Info(block, $"Step {number}: {step.Name}");
+            return false; // finished before a restart
+        }
 
-        scope.Set("Octopus.Step.Id", step.Id);
-        scope.Set("Octopus.Step.Name", step.Name);
-        scope.Set("Octopus.Step.Number", number.ToString(CultureInfo.InvariantCulture));
-        scope.Set("Octopus.Action.Id", step.Id);
-        scope.Set("Octopus.Action.Name", step.Name);
-        scope.Set("Octopus.Action.Number", number.ToString(CultureInfo.InvariantCulture));
-        scope.Set("Octopus.Action.Script.Syntax", step.Syntax.ToString());
-
-        var sink = new StepLog(log, workerBlock);
-        var request = new StepRunRequest
+        string? reason = null;
+        if ((record.Current.SkippedStepIds ?? []).Contains(step.Id))
         {
-            Syntax = step.Syntax,
-            Script = step.Script,
-            Variables = new ScriptVariableSet(scope),
-            WorkingFolder = "",
-            Timeout = step.Timeout,
-            Started = processGroup =>
+            reason = "it was chosen to be skipped when the task was queued";
+        }
+        else if (StepRules.Runs(step.Condition, anyFailed) is { } runs)
+        {
+            reason = runs ? null : anyFailed ? "an earlier step failed" : "it runs only when an earlier step has failed";
+        }
+        else
+        {
+            var expanded = VariableSubstitution.Substitute(step.Condition, context.VariablesFor(step, number, null, ""));
+            if (expanded.UnknownVariables.Count > 0 || expanded.UnsupportedExpressions.Count > 0)
             {
-                var startTime = ProcessGroup.StartTime(processGroup);
-                record.Update(t => t with { Steps = WithStep(t.Steps, step.Id, x => x with { ProcessGroupId = processGroup, ProcessStartTime = startTime }) });
-            },
-        };
-        var result = await builtInWorker.RunAsync(current, step, request, configuration.Get(), artifact => CollectAsync(record, step.Name, artifact, sink), sink, run.Token);
-
-        var outputs = sink.OutputVariables;
-        foreach (var (name, (value, sensitive)) in outputs)
-        {
-            scope.Set($"Octopus.Action[{step.Name}].Output.{name}", value, sensitive);
+                log.Write(TaskLogLevel.Warning, "", $"Step '{step.Name}': its condition {step.Condition} could not be evaluated ({string.Join(", ", expanded.UnknownVariables.Concat(expanded.UnsupportedExpressions))}); it counts as false.");
+                reason = "its condition could not be evaluated";
+            }
+            else if (!StepRules.IsTruthy(expanded.Text))
+            {
+                reason = $"its condition {step.Condition} is false";
+            }
         }
 
-        if (result.ExitCode is { } exitCode)
+        if (reason is null)
         {
-            var code = exitCode.ToString(CultureInfo.InvariantCulture);
-            scope.Set($"Octopus.Action[{step.Name}].Output.Octopus.Action.Script.ExitCode", code);
-            scope.Set("Octopus.Action.Script.ExitCode", code);
-            outputs["Octopus.Action.Script.ExitCode"] = (code, false);
+            return true;
         }
 
-        var stepState = result.Outcome switch
+        log.Info("", $"Step {number}: {step.Name} is skipped: {reason}.");
+        record.StageStep(step.Id, s => s with { State = TaskStepState.Skipped, ErrorMessage = $"Skipped: {reason}." });
+        return false;
+    }
+
+    private async Task<(Step, StepOutcomeReport)> RunStepAsync(TaskRecord record, TaskContext context, Step step, int number, TaskLogWriter log, TaskRun run)
+    {
+        var started = time.GetUtcNow();
+        record.Stage(t => t with
+        {
+            LogBlocks = t.LogBlocks.Any(b => b.Id == step.Id) ? t.LogBlocks : [.. t.LogBlocks, new TaskLogBlock { Id = step.Id, ParentId = "", Name = $"Step {number}: {step.Name}" }],
+            Steps = t.Steps.Select(s => s.StepId != step.Id ? s : s with
+            {
+                State = TaskStepState.Running,
+                StartTime = s.StartTime ?? started,
+                Worker = step.Kind == StepKind.RunScript ? s.Worker : "server",
+            }).ToList(),
+        });
+        log.Info(step.Id, $"Step {number}: {step.Name}");
+        StepOutcomeReport report;
+        try
+        {
+            report = step.Kind == StepKind.RunScript
+                ? await scripts.RunAsync(record, context, step, number, log, run)
+                : await inServer.RunAsync(record, context, step, number, log, run);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            log.Error(step.Id, $"The step failed inside the server: {e.Message}");
+            report = new StepOutcomeReport(StepOutcome.Failed, $"The step failed inside the server: {e.Message}");
+        }
+
+        var state = report.Outcome switch
         {
             StepOutcome.Success => TaskStepState.Success,
             StepOutcome.Canceled => TaskStepState.Canceled,
             StepOutcome.TimedOut => TaskStepState.TimedOut,
             _ => TaskStepState.Failed,
         };
-        if (result.Outcome != StepOutcome.Success)
+        if (report.Suspended)
         {
-            log.Error(block, result.ErrorMessage.Length > 0 ? result.ErrorMessage : $"The step ended {stepState}.");
+            return (step, report);
         }
 
-        // Staged: the next write (the next step's start, or the task's end, moments later) stores it.
-        record.Stage(t => t with
-        {
-            Steps = WithStep(t.Steps, step.Id, x => x with { State = stepState, CompletedTime = time.GetUtcNow(), ExitCode = result.ExitCode, ErrorMessage = result.ErrorMessage, ProcessGroupId = null, ProcessStartTime = null }),
-            OutputVariables = [.. t.OutputVariables.Where(v => v.StepName != step.Name || !outputs.ContainsKey(v.Name)),
-                .. outputs.Select(o => new OutputVariable { StepName = step.Name, Name = o.Key, IsSensitive = o.Value.Sensitive, Value = o.Value.Sensitive ? secrets.Protect(o.Value.Value) : o.Value.Value })],
-        });
-        return (result.Outcome, result.ErrorMessage);
+        // Staged: the next write (another step's start, or the task's end, moments later) stores it.
+        record.StageStep(step.Id, s => s.State == TaskStepState.Skipped ? s : s with { State = state, CompletedTime = time.GetUtcNow(), ErrorMessage = report.Message });
+        return (step, report);
     }
 
-    private Task CollectAsync(TaskRecord record, string stepName, StepArtifact artifact, StepLog sink)
+    /// <summary>Steps grouped by start trigger: a step that starts with the previous one runs in that step's stage.</summary>
+    private static List<List<Step>> Stages(IReadOnlyList<Step> steps)
     {
-        try
+        var stages = new List<List<Step>>();
+        foreach (var step in steps)
         {
-            var stored = artifacts.Collect(record.Current, stepName, artifact.Path, artifact.Name);
-            record.Update(t => t with { Artifacts = [.. t.Artifacts, stored] });
-            sink.Line(TaskLogLevel.Info, $"Collected artifact {stored.Filename} ({stored.Length} bytes)");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            sink.Line(TaskLogLevel.Warning, $"Could not collect artifact {artifact.Name} from {artifact.Path}: {e.Message}");
+            if (step.StartTrigger == StartTrigger.StartWithPrevious && stages.Count > 0)
+            {
+                stages[^1].Add(step);
+            }
+            else
+            {
+                stages.Add([step]);
+            }
         }
 
-        return Task.CompletedTask;
+        return stages;
     }
 
-    private Result<ScriptVariableSet> Variables(ServerTask task)
+    private Result<TaskContext> Context(ServerTask task) => store.Read<Result<TaskContext>>(s =>
     {
-        var project = variables.ForExecution(task.ProjectId);
-        if (!project.IsSuccess)
+        var project = s.Projects.Get(task.ProjectId);
+        if (project is null)
         {
-            return new Problem(404, "Not found", $"The project {task.ProjectId} of this task no longer exists: {project.Problem.Detail}");
+            return new Problem(404, "Not found", $"The project {task.ProjectId} of this task no longer exists.");
         }
 
-        var (projectName, runbookName) = store.Read(s => (s.Projects.Get(task.ProjectId)?.Name ?? task.ProjectId, s.Runbooks.Get(task.RunbookId)?.Name ?? task.RunbookId));
-        var scope = new ScriptVariableSet(project.Value.Select(v => new ScriptVariable(v.Name, v.Value ?? "", v.IsSensitive)));
-        scope.Set("Octopus.Task.Id", task.Id);
-        scope.Set("Octopus.Task.Name", task.Description);
-        scope.Set("Octopus.Task.QueuedBy", task.QueuedBy);
-        scope.Set("Octopus.Project.Id", task.ProjectId);
-        scope.Set("Octopus.Project.Name", projectName);
-        scope.Set("Octopus.Runbook.Id", task.RunbookId);
-        scope.Set("Octopus.Runbook.Name", runbookName);
-        scope.Set("Octopus.Server.Node", task.ServerNode);
-        scope.Set("Octopus.Machine.Name", BuiltInWorker.DisplayName);
-        scope.Set("Octopus.WorkerPool.Name", "");
-        return scope;
+        DeploymentEnvironment? environment = null;
+        if (task.EnvironmentId.Length > 0 && (environment = s.Environments.Get(task.EnvironmentId)) is null)
+        {
+            return new Problem(404, "Not found", $"The environment {task.EnvironmentId} of this task no longer exists.");
+        }
+
+        Release? release = null;
+        if (task.Kind == TaskKind.Deploy && (release = s.Releases.Get(task.ReleaseId)) is null)
+        {
+            return new Problem(404, "Not found", $"The release {task.ReleaseId} of this deployment no longer exists.");
+        }
+
+        var stored = release?.Variables ?? VariableService.Stored(s, project.Id);
+        var targets = environment is null ? [] : s.Targets.All().Where(t => !t.IsDisabled && t.EnvironmentIds.Contains(environment.Id)).ToList();
+        return new TaskContext
+        {
+            Task = task,
+            Project = project,
+            Environment = environment,
+            Release = release,
+            Runbook = task.RunbookId.Length > 0 ? s.Runbooks.Get(task.RunbookId) : null,
+            Targets = targets,
+            Variables = variables.Decrypt(stored),
+        };
+    });
+
+    /// <summary>A resumed task's finished steps' outputs are visible to the steps still to run.</summary>
+    private void Restore(TaskContext context, ServerTask task)
+    {
+        foreach (var output in task.OutputVariables)
+        {
+            var value = output.IsSensitive ? secrets.Unprotect(output.Value ?? "") : output.Value ?? "";
+            context.AddOutput(output.FullName, value, output.IsSensitive);
+        }
+
+        inServer.Restore(context, task);
     }
 
     private static (TaskState, string) StoppedState(TaskRun run) => run.Reason switch
@@ -210,68 +273,8 @@ internal sealed class TaskExecutor(
             State = state,
             CompletedTime = time.GetUtcNow(),
             ErrorMessage = error,
-            HasWarningsOrErrors = log.HasWarningsOrErrors,
+            HasWarningsOrErrors = t.HasWarningsOrErrors || log.HasWarningsOrErrors,
             Steps = t.Steps.Select(x => x.State is TaskStepState.Pending or TaskStepState.Running ? x with { State = TaskStepState.Skipped } : x).ToList(),
         });
-    }
-
-    /// <summary>
-    /// The executing task as stored. While a task executes its executor is the only writer of its document, except
-    /// for a cancel request, which sets Cancelling after stopping the run; so the executor keeps the document in
-    /// memory and writes it without reading it back first, keeping Cancelling once the run has been canceled.
-    /// </summary>
-    private sealed class TaskRecord(OctoStore store, TaskSignals signals, ServerTask task, TaskLogWriter log, TaskRun run)
-    {
-        private readonly Lock _gate = new();
-
-        public ServerTask Current { get; private set; } = task;
-
-        /// <summary>Changes the task in memory only; the next <see cref="Update"/> stores it.</summary>
-        public ServerTask Stage(Func<ServerTask, ServerTask> change)
-        {
-            lock (_gate)
-            {
-                Current = change(Current);
-                return Current;
-            }
-        }
-
-        public ServerTask Update(Func<ServerTask, ServerTask> change)
-        {
-            ServerTask saved;
-            lock (_gate)
-            {
-                saved = change(Current) with { LogLineCount = log.StoredLines };
-                if (saved.State == TaskState.Executing && run.Reason == StopReason.Canceled)
-                {
-                    saved = saved with { State = TaskState.Cancelling };
-                }
-
-                store.Write(s =>
-                {
-                    s.Tasks.Update(saved);
-                    return true;
-                });
-                Current = saved;
-            }
-
-            signals.Pulse(saved.Id);
-            return saved;
-        }
-    }
-
-    private static List<TaskStep> WithStep(IReadOnlyList<TaskStep> steps, string stepId, Func<TaskStep, TaskStep> change) =>
-        steps.Select(s => s.StepId == stepId ? change(s) : s).ToList();
-
-    /// <summary>The step's reports, into the task log under the step's worker block.</summary>
-    private sealed class StepLog(TaskLogWriter log, string block) : IStepOutput
-    {
-        public Dictionary<string, (string Value, bool Sensitive)> OutputVariables { get; } = new(StringComparer.Ordinal);
-
-        public void Line(TaskLogLevel level, string text) => log.Write(level, block, text);
-
-        public void Progress(int percentage, string message) => log.Write(TaskLogLevel.Info, block, $"Progress {percentage}%: {message}");
-
-        public void OutputVariable(string name, string value, bool isSensitive) => OutputVariables[name] = (value, isSensitive);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Unicode;
 using System.Threading.Channels;
 using OctoLite.Domain;
 using OctoLite.Scripting.Processes;
@@ -8,7 +10,7 @@ namespace OctoLite.Server.Tasks;
 /// <summary>
 /// The log of one running task. Lines are numbered as they are written and stored in batches, never one store
 /// write per line: a batch is handed to a storing loop every <see cref="FlushInterval"/>, or as soon as
-/// <see cref="MaxPendingLines"/> or <see cref="MaxPendingChars"/> are waiting. Storing overlaps with writing (the
+/// <see cref="MaxPendingLines"/> or <see cref="MaxPendingBytes"/> are waiting. Storing overlaps with writing (the
 /// script's output keeps being read while the previous batch is stored); when <see cref="MaxQueuedBatches"/> are
 /// already waiting to be stored, the writer waits, so a script that floods its output is slowed to the store's
 /// pace instead of filling memory. Disposing stores what is left. Thread-safe.
@@ -17,7 +19,7 @@ internal sealed class TaskLogWriter : IAsyncDisposable
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
     public const int MaxPendingLines = 8192;
-    public const int MaxPendingChars = 1 << 20;
+    public const int MaxPendingBytes = 1 << 20;
     public const int MaxQueuedBatches = 4;
 
     private readonly OctoStore _store;
@@ -95,11 +97,29 @@ internal sealed class TaskLogWriter : IAsyncDisposable
                 }
             }
 
-            if (_pending.Count >= MaxPendingLines || _pending.TextLength >= MaxPendingChars)
-            {
-                // Under the lock, so batches queue in sequence order; waits while the store is behind.
-                Enqueue(new Batch(TakePending(), null));
-            }
+            EnqueueIfFull();
+        }
+    }
+
+    /// <summary>
+    /// Adds a line given as UTF-8, as <see cref="Write"/> does its text: a line that is valid UTF-8 with no line break
+    /// (script output, nearly always) is stored as the bytes given, without becoming a string; any other goes
+    /// through <see cref="Write"/>.
+    /// </summary>
+    public void WriteUtf8(TaskLogLevel level, string block, ReadOnlySpan<byte> text)
+    {
+        if (text.IndexOfAny((byte)'\n', (byte)'\r') >= 0 || !Utf8.IsValid(text))
+        {
+            Write(level, block, Encoding.UTF8.GetString(text));
+            return;
+        }
+
+        lock (_gate)
+        {
+            _pending.AddUtf8(_clock.Now, level, block, text);
+            _next++;
+            _warningsOrErrors |= level >= TaskLogLevel.Warning;
+            EnqueueIfFull();
         }
     }
 
@@ -141,6 +161,16 @@ internal sealed class TaskLogWriter : IAsyncDisposable
         _pending.Add(now, level, block, text);
         _next++;
         _warningsOrErrors |= level >= TaskLogLevel.Warning;
+    }
+
+    /// <summary>Queues the pending lines once they make a full batch; the caller holds <see cref="_gate"/>.</summary>
+    private void EnqueueIfFull()
+    {
+        if (_pending.Count >= MaxPendingLines || _pending.TextBytes >= MaxPendingBytes)
+        {
+            // Under the lock, so batches queue in sequence order; waits while the store is behind.
+            Enqueue(new Batch(TakePending(), null));
+        }
     }
 
     private LogChunkBuilder TakePending()
@@ -185,6 +215,7 @@ internal sealed class TaskLogWriter : IAsyncDisposable
                     _signals.Pulse(TaskId);
                 }
 
+                batch.Lines.Release();
                 batch.Done?.TrySetResult();
             }
             catch (Exception e)

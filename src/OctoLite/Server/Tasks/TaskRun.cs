@@ -10,12 +10,15 @@ internal enum StopReason
 }
 
 /// <summary>The handle the engine keeps on one executing task: its cancellation, and why it was stopped.</summary>
-internal sealed class TaskRun(string taskId) : IDisposable
+internal sealed class TaskRun(string taskId, string concurrencyTag = "") : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private int _reason;
 
     public string TaskId { get; } = taskId;
+
+    /// <summary>No other task with this tag starts while this one runs; empty for none.</summary>
+    public string ConcurrencyTag { get; } = concurrencyTag;
 
     public CancellationToken Token => _stop.Token;
 

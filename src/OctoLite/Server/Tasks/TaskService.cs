@@ -8,57 +8,14 @@ using OctoLite.Storage;
 namespace OctoLite.Server.Tasks;
 
 /// <summary>
-/// Server tasks as the API and CLI see them: queue a runbook run, list, read, cancel, wait, read the log. Running
+/// Server tasks as the API and CLI see them: queue a runbook run or a deployment (TaskService.Queue.cs), list, read, cancel, wait, read the log. Running
 /// them is the <see cref="TaskEngine"/>'s part.
 /// </summary>
-internal sealed class TaskService(OctoStore store, AuditTrail audit, TaskEngine engine, TaskSignals signals, TimeProvider time)
+internal sealed partial class TaskService(OctoStore store, AuditTrail audit, TaskEngine engine, TaskSignals signals, InterruptionBroker interruptions, TimeProvider time)
 {
     public const string DocumentType = "ServerTask";
     public const string IdPrefix = "ServerTasks";
     public const int MaxLogTake = 10_000;
-
-    public Result<ServerTask> QueueRunbookRun(string runbookIdOrName, string? project, RunbookRunRequest request, Actor who)
-    {
-        if (request.Timeout is { } timeout && timeout <= TimeSpan.Zero)
-        {
-            return Problem.Invalid("Timeout", $"Timeout must be positive, e.g. \"00:30:00\" (got {timeout}).");
-        }
-
-        var queued = store.Write<Result<ServerTask>>(s =>
-        {
-            var runbook = RunbookService.Find(s, runbookIdOrName, project);
-            if (!runbook.IsSuccess)
-            {
-                return runbook.Problem;
-            }
-
-            var owner = s.Projects.Get(runbook.Value.ProjectId);
-            var task = new ServerTask
-            {
-                Id = s.NextId(IdPrefix),
-                Name = nameof(TaskKind.RunbookRun),
-                Kind = TaskKind.RunbookRun,
-                Description = $"Run runbook {runbook.Value.Name} of project {owner?.Name ?? runbook.Value.ProjectId}",
-                State = TaskState.Queued,
-                QueueTime = time.GetUtcNow(),
-                ProjectId = runbook.Value.ProjectId,
-                RunbookId = runbook.Value.Id,
-                QueuedBy = who.Name,
-                Timeout = request.Timeout,
-                Process = runbook.Value.Process,
-                Steps = runbook.Value.Process.Steps.Select(step => new TaskStep { StepId = step.Id, Name = step.Name, Block = step.Id }).ToList(),
-            };
-            s.Tasks.Insert(task);
-            audit.Record(s, who, "Queued", DocumentType, task.Id, $"{task.Description} queued", $"Runbook: {runbook.Value.Id}");
-            return task;
-        });
-        if (queued.IsSuccess)
-        {
-            engine.Enqueue(queued.Value.Id);
-        }
-
-        return queued;
-    }
 
     /// <summary>Tasks, newest first.</summary>
     /// <param name="state">Only tasks in this state (Queued, Executing…), or "Active" (queued, executing or cancelling) / "Completed".</param>

@@ -1,3 +1,4 @@
+using System.Text;
 using OctoLite.Domain;
 using OctoLite.Scripting.Runner;
 
@@ -10,6 +11,7 @@ internal sealed class StepOutputRecorder : IStepOutput
     private readonly List<(int Percentage, string Message)> progress = [];
     private readonly List<(string Name, string Value, bool IsSensitive)> variables = [];
     private int inside;
+    private int utf8Lines;
 
     /// <summary>Called with each line's text as it arrives, e.g. to let a waiting script go on.</summary>
     public Action<string>? OnLine { get; init; }
@@ -18,6 +20,9 @@ internal sealed class StepOutputRecorder : IStepOutput
     public bool SawConcurrentCalls { get; private set; }
 
     public IReadOnlyList<(TaskLogLevel Level, string Text)> Lines => Snapshot(lines);
+
+    /// <summary>How many of <see cref="Lines"/> arrived as UTF-8 (<see cref="IStepOutput.LineUtf8"/>), not as strings.</summary>
+    public int Utf8Lines => Volatile.Read(ref utf8Lines);
 
     public IReadOnlyList<(int Percentage, string Message)> ProgressReports => Snapshot(progress);
 
@@ -32,6 +37,12 @@ internal sealed class StepOutputRecorder : IStepOutput
     {
         Record(lines, (level, text));
         OnLine?.Invoke(text);
+    }
+
+    public void LineUtf8(TaskLogLevel level, ReadOnlySpan<byte> text)
+    {
+        Interlocked.Increment(ref utf8Lines);
+        Line(level, Encoding.UTF8.GetString(text));
     }
 
     public void Progress(int percentage, string message) => Record(progress, (percentage, message));

@@ -1,0 +1,142 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json.Nodes;
+using OctoLite.Server.Tasks;
+using OctoLite.Tests.Server.Tasks;
+using OctoLite.Tests.Support;
+
+namespace OctoLite.Tests.Server.Deployments;
+
+/// <summary>Manual intervention steps: waiting inside the server, approved or aborted, across a restart.</summary>
+public sealed class ManualInterventionTests
+{
+    private static JsonObject Intervention(string name = "Check") =>
+        new() { ["Name"] = name, ["Kind"] = "ManualIntervention", ["Instructions"] = "Check the dashboard, then approve.", ["ResponsibleTeams"] = new JsonArray("Ops") };
+
+    private static async Task<JsonNode> AwaitInterventionAsync(TaskApi api, string id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var task = await api.TaskAsync(id);
+            if (task["HasPendingInterruptions"]!.GetValue<bool>())
+            {
+                return task;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{id} never awaited an intervention: {task.ToJsonString()}");
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact]
+    public async Task Approve_LetsTheDeploymentGoOn_WithTheNoteRecordedAndAudited()
+    {
+        using var work = new TempDirectory();
+        await using var server = await RunningServer.StartAsync();
+        var api = new DeployApi(server);
+        await api.Tasks.ProjectAsync();
+        await api.EnvironmentAsync("Production");
+        await api.ProcessAsync(Intervention(), TaskApi.Bash("After", $"touch '{work.Path}/after'"));
+        await api.ReleaseAsync("1.0.0");
+        var id = await api.DeployAsync("1.0.0", "Production");
+
+        var waiting = await AwaitInterventionAsync(api.Tasks, id);
+        Assert.Equal("Executing", waiting["State"]!.GetValue<string>());
+        Assert.False(File.Exists(work.Combine("after")));
+        var (code, output, error) = await server.CliAsync("task", "approve", id, "--note", "dashboard green");
+        Assert.True(code == 0, error);
+        Assert.Contains("Proceeding past step 'Check'", output);
+
+        var task = await api.Tasks.WaitAsync(id);
+        Assert.Equal("Success", task["State"]!.GetValue<string>());
+        Assert.True(File.Exists(work.Combine("after")));
+        var interruption = Assert.Single(task["Interruptions"]!.AsArray())!;
+        Assert.Equal("Proceed", interruption["Result"]!.GetValue<string>());
+        Assert.Equal("dashboard green", interruption["Note"]!.GetValue<string>());
+        var events = (await server.GetJsonAsync("api/events"))["Items"]!.AsArray();
+        Assert.Contains(events, e => e!["Action"]?.GetValue<string>() == "InterventionProceeded" || e!.ToJsonString().Contains("InterventionProceeded", StringComparison.Ordinal));
+        var log = await api.Tasks.LogAsync(id);
+        Assert.Contains(log, l => l["Text"]!.GetValue<string>().Contains("Check the dashboard", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Abort_FailsTheStepAndTheTask_AndLaterStepsDoNotRun()
+    {
+        using var work = new TempDirectory();
+        await using var server = await RunningServer.StartAsync();
+        var api = new DeployApi(server);
+        await api.Tasks.ProjectAsync();
+        await api.EnvironmentAsync("Production");
+        await api.ProcessAsync(Intervention(), TaskApi.Bash("After", $"touch '{work.Path}/after'"));
+        await api.ReleaseAsync("1.0.0");
+        var id = await api.DeployAsync("1.0.0", "Production");
+        await AwaitInterventionAsync(api.Tasks, id);
+
+        var (code, _, error) = await server.CliAsync("task", "abort", id, "--note", "not today");
+        Assert.True(code == 0, error);
+
+        var task = await api.Tasks.WaitAsync(id);
+        Assert.Equal("Failed", task["State"]!.GetValue<string>());
+        Assert.Contains("not today", task["ErrorMessage"]!.GetValue<string>());
+        Assert.False(File.Exists(work.Combine("after")));
+        var again = await server.CliAsync("task", "approve", id);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("not awaiting a manual intervention", again.Error);
+    }
+
+    [Fact]
+    public async Task AnInterventionAwaited_SurvivesAServerRestart_AndIsApprovedAfterIt_StartingNoProcess()
+    {
+        using var directory = new TempDirectory();
+        using var work = new TempDirectory();
+        string id;
+        await using (var server = await RunningServer.StartAsync(directory))
+        {
+            var api = new DeployApi(server);
+            await api.Tasks.ProjectAsync();
+            await api.EnvironmentAsync("Production");
+            await api.Tasks.SetConfigurationAsync("""{"BuiltInWorkerEnabled":true}""");
+            await api.ProcessAsync(TaskApi.Bash("Before", "echo \"##octopus[setVariable name='V29yZA==' value='a2VwdA==']\""), Intervention(), TaskApi.Bash("After", $"echo '#{{Octopus.Action[Before].Output.Word}}' > '{work.Path}/after'"));
+            await api.ReleaseAsync("1.0.0");
+            id = await api.DeployAsync("1.0.0", "Production");
+            await AwaitInterventionAsync(api.Tasks, id);
+        }
+
+        await using var restarted = await RunningServer.StartAsync(directory);
+        var again = new TaskApi(restarted);
+        var waiting = await AwaitInterventionAsync(again, id);
+        Assert.Equal("Executing", waiting["State"]!.GetValue<string>());
+        Assert.Equal("Success", waiting["Steps"]![0]!["State"]!.GetValue<string>());
+        var worker = restarted.Server.Services.GetRequiredService<BuiltInWorker>();
+        var started = worker.ScriptsStarted;
+        await Task.Delay(200);
+        Assert.Equal(started, worker.ScriptsStarted); // waiting runs nothing
+
+        var (code, _, error) = await restarted.CliAsync("task", "approve", id);
+        Assert.True(code == 0, error);
+
+        var task = await again.WaitAsync(id);
+        Assert.Equal("Success", task["State"]!.GetValue<string>());
+        Assert.Equal("Success", task["Steps"]![0]!["State"]!.GetValue<string>()); // not run again
+        Assert.Equal("kept", File.ReadAllText(work.Combine("after")).Trim()); // the first step's output survived
+        Assert.Single(task["Interruptions"]!.AsArray());
+        var log = await again.LogAsync(id);
+        Assert.Contains(log, l => l["Text"]!.GetValue<string>().Contains("resumes waiting", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Approve_WhenTheTaskAwaitsNothing_IsAConflict()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var api = new DeployApi(server);
+        await api.Tasks.ProjectAsync();
+        await api.Tasks.RunbookAsync("Quick", TaskApi.Bash("Hi", "true"));
+        var id = await api.Tasks.RunAsync("Quick");
+        await api.Tasks.WaitAsync(id);
+
+        var response = await server.Socket.PostAsync($"api/tasks/{id}/approve", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+    }
+}
