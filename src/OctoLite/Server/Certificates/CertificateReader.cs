@@ -255,7 +255,7 @@ internal static class CertificateReader
         }
 
         Problem KeyOfOtherKindOr(CryptographicException e) => label == "PRIVATE KEY"
-            ? Problem.Invalid(DataField, $"The private key does not belong to the certificate: it cannot be read as an {(algorithm == RsaOid ? "RSA" : "EC")} key, which the certificate's public key is ({e.Message}).")
+            ? Problem.Invalid(DataField, $"The private key does not belong to the certificate: the certificate has an {(algorithm == RsaOid ? "RSA" : "EC")} public key, and the private key is not one ({e.Message.TrimEnd('.')}).")
             : Problem.Invalid(DataField, $"The private key cannot be read: {e.Message}");
     }
 

@@ -106,6 +106,7 @@ public sealed class CertificateServiceTests
         { "key-only", "CertificateData" },
         { "mismatched-key", "CertificateData" },
         { "rsa-key-for-ec-certificate", "CertificateData" },
+        { "pkcs8-rsa-key-for-ec-certificate", "CertificateData" },
         { "legacy-encrypted-key", "CertificateData" },
     };
 
@@ -128,6 +129,7 @@ public sealed class CertificateServiceTests
             "key-only" => (TestCertificates.Bytes(generated.Pkcs8Pem), null),
             "mismatched-key" => (TestCertificates.Bytes(generated.CertificatePem, other.Pkcs8Pem), null),
             "rsa-key-for-ec-certificate" => (TestCertificates.Bytes(ec.CertificatePem, generated.TraditionalPem), null),
+            "pkcs8-rsa-key-for-ec-certificate" => (TestCertificates.Bytes(ec.CertificatePem, generated.Pkcs8Pem), null),
             _ => (TestCertificates.Bytes(generated.CertificatePem, "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nAAAA\n-----END RSA PRIVATE KEY-----"), "x"),
         };
         var (data, password) = Input();

@@ -19,7 +19,7 @@ public sealed class ManualInterventionTests
         while (true)
         {
             var task = await api.TaskAsync(id);
-            if (task["HasPendingInterruptions"]!.GetValue<bool>())
+            if (task["HasPendingInterruptions"]!.GetValue<bool>() && task["State"]!.GetValue<string>() == "Executing")
             {
                 return task;
             }
