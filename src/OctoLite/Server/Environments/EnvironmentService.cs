@@ -83,6 +83,22 @@ internal sealed class EnvironmentService(OctoStore store, AuditTrail audit)
                 $"Environment '{environment.Name}' still holds {targets.Count} deployment target(s): {string.Join(", ", targets)}. Move or delete them first.");
         }
 
+        // A scope naming a deleted environment would silently stop matching: the operator decides what becomes of those values.
+        var scoped = s.VariableSets.All()
+            .SelectMany(set => set.Variables.Where(v => (v.Scope?.Environments ?? []).Contains(environment.Id, StringComparer.OrdinalIgnoreCase))
+                .Select(v => $"'{v.Name}' in {set.OwnerId}"))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        if (scoped.Count > 0)
+        {
+            return Problem.Conflict(
+                $"Environment '{environment.Name}' scopes {scoped.Count} variable value(s): {string.Join(", ", scoped.Take(10))}{(scoped.Count > 10 ? ", …" : "")}. Delete or re-scope them first (`octolite variable delete --project P --name N --environment {environment.Name}`).");
+        }
+
+        if (s.Tasks.All().FirstOrDefault(t => t.EnvironmentId == environment.Id && !t.IsCompleted) is { } active)
+        {
+            return Problem.Conflict($"Environment '{environment.Name}' has an unfinished task, {active.Id} ({active.State}); wait for it or cancel it first.");
+        }
+
         s.Environments.Delete(environment.Id);
         audit.Record(s, who, "Deleted", DocumentType, environment.Id, $"Environment '{environment.Name}' deleted",
             ChangeSummary.Snapshot(environment, Json.DeploymentEnvironment));

@@ -114,6 +114,25 @@ public sealed class EnvironmentsApiTests
     }
 
     [Fact]
+    public async Task Delete_WhileAVariableValueIsScopedToIt_Is409NamingTheVariable_ThenWorksOnceItIsGone()
+    {
+        await using var server = await RunningServer.StartAsync();
+        await server.Socket.PostAsync("api/environments", RunningServer.Json("""{"Name":"Test"}"""));
+        await server.Socket.PostAsync("api/projects", RunningServer.Json("""{"Name":"Shop"}"""));
+        var set = await server.Socket.PutAsync("api/projects/Shop/variables/Port", RunningServer.Json("""{"Value":"8080","Scope":{"Environments":["Test"]}}"""));
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+
+        var refused = await server.Socket.DeleteAsync("api/environments/Test");
+        var removed = await server.Socket.DeleteAsync("api/projects/Shop/variables/Port?environment=Test");
+        var deleted = await server.Socket.DeleteAsync("api/environments/Test");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("'Port' in Projects-1", JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+    }
+
+    [Fact]
     public async Task Unknown_Is404()
     {
         await using var server = await RunningServer.StartAsync();
