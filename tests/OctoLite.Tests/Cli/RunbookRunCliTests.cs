@@ -29,6 +29,28 @@ public sealed class RunbookRunCliTests
         Assert.Matches(@"1\s+Greet\s+Pending", table.Out);
     }
 
+    [Fact]
+    public async Task Run_WithRunbookOptionAndEnvironment_RunsInThatEnvironment_AndTwoDifferentRunbooksAreRefused()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var cli = new TaskCli(server);
+        await cli.ProjectAsync();
+        Assert.Equal(0, (await cli.RunAsync("environment", "create", "--name", "Staging")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("variable", "set", "--project", "Ops", "--name", "Where", "--value", "staging box", "--environment", "Staging")).ExitCode);
+        await cli.RunbookAsync("Say", TaskCli.Bash("Greet", "echo \"in #{Octopus.Environment.Name} on #{Where}\""));
+
+        var run = await cli.RunAsync("runbook", "run", "--project", "Ops", "--runbook", "Say", "--environment", "Staging", "--follow");
+        var twice = await cli.RunAsync("runbook", "run", "Say", "--runbook", "Other", "--project", "Ops");
+        var none = await cli.RunAsync("runbook", "run", "--project", "Ops");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("in Staging on staging box", run.Out);
+        Assert.Equal(ExitCodes.Usage, twice.ExitCode);
+        Assert.Contains("given twice", twice.Error);
+        Assert.Equal(ExitCodes.Usage, none.ExitCode);
+        Assert.Contains("Which runbook?", none.Error);
+    }
+
     [Theory]
     [InlineData("echo fine", null, null, ExitCodes.Ok, "Success")]
     [InlineData("echo about to fail; exit 3", null, null, ExitCodes.Failed, "Failed")]
