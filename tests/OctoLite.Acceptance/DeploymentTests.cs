@@ -116,6 +116,44 @@ public sealed class DeploymentTests
         await server.StopAsync();
     }
 
+    [BinaryFact]
+    public async Task TwoDeploymentsToOneEnvironment_RunOneAfterTheOther_WhileAnotherEnvironmentRunsAlongside()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        using var dir = new TempDirectory();
+        var work = dir.Combine("work");
+        Directory.CreateDirectory(work);
+        var processFile = dir.Combine("process.json");
+        await File.WriteAllTextAsync(processFile, new JsonObject
+        {
+            ["steps"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "Hold",
+                ["script"] = $"date +%s%N > '{work}/#{{Octopus.Task.Id}}-start'; sleep 1; date +%s%N > '{work}/#{{Octopus.Task.Id}}-end'",
+            }),
+        }.ToJsonString());
+
+        await using var server = await ServerFixture.StartAsync(dir.Combine("data"), deadline.Token);
+        var cli = server.Cli;
+        await cli.JsonAsync("environment", "create", "--name", "Production");
+        await cli.JsonAsync("environment", "create", "--name", "Test");
+        await cli.JsonAsync("project", "create", "--name", "Shop");
+        (await cli.RunAsync("project", "process", "set", "--project", "Shop", "--file", processFile)).ShouldExit(0);
+        await cli.JsonAsync("release", "create", "--project", "Shop", "--version", "1.0.0");
+
+        var first = (await cli.JsonAsync("deploy", "--project", "Shop", "--release", "1.0.0", "--environment", "Production")).Str("Id");
+        var second = (await cli.JsonAsync("deploy", "--project", "Shop", "--release", "1.0.0", "--environment", "Production")).Str("Id");
+        var other = (await cli.JsonAsync("deploy", "--project", "Shop", "--release", "1.0.0", "--environment", "Test")).Str("Id");
+        foreach (var id in new[] { first, second, other })
+            (await cli.RunAsync("task", "wait", id)).ShouldExit(0);
+
+        long Read(string id, string edge) => long.Parse(File.ReadAllText(Path.Combine(work, $"{id}-{edge}")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Read(second, "start") >= Read(first, "end"), "the second deployment to Production overlapped the first");
+        Assert.True(Read(other, "start") < Read(first, "end"), "the deployment to Test waited for Production");
+        Assert.Contains($"Waiting for {first}", (await cli.RunAsync("task", "log", second)).ShouldExit(0).StdOut);
+        await server.StopAsync();
+    }
+
     private static async Task<JsonNode> WaitForInterventionAsync(OctoLiteCli cli, string id, CancellationToken deadline)
     {
         while (true)
