@@ -20,11 +20,8 @@ public sealed class DeploymentTests
     [Fact]
     public async Task PerTargetStep_Over25Targets_NeverRunsMoreThanMaxParallelism_AndRunsOncePerTarget()
     {
-        using var work = new TempDirectory();
-        await using var server = await RunningServer.StartAsync();
-        var api = new DeployApi(server);
-        await api.Tasks.ProjectAsync();
-        await api.EnvironmentAsync("Production");
+        await using var fixture = await DeployFixture.StartAsync("Production");
+        var (server, api, work) = (fixture.Server, fixture.Api, fixture.Work);
         await api.TargetsAsync("web", 25, "web", "Production");
         await api.ProcessAsync(DeployApi.PerTarget("Fan out", "web", Counting(work.Path, "#{Octopus.Machine.Id}")));
         await api.ReleaseAsync("1.0.0");
@@ -46,11 +43,8 @@ public sealed class DeploymentTests
     [Fact]
     public async Task ParallelSteps_EachReachTheirOwnMaxParallelism_AndRunTogether()
     {
-        using var work = new TempDirectory();
-        await using var server = await RunningServer.StartAsync();
-        var api = new DeployApi(server);
-        await api.Tasks.ProjectAsync();
-        await api.EnvironmentAsync("Production");
+        await using var fixture = await DeployFixture.StartAsync("Production");
+        var (server, api, work) = (fixture.Server, fixture.Api, fixture.Work);
         await api.TargetsAsync("web", 8, "web", "Production");
         await api.ProcessAsync(
             DeployApi.PerTarget("Left", "web", Counting(work.Path, "left-#{Octopus.Machine.Id}"), maxParallelism: 3),
@@ -71,12 +65,8 @@ public sealed class DeploymentTests
     [Fact]
     public async Task Variables_ScopedByEnvironmentAndRole_MostSpecificWins_AndTheReleaseKeepsItsSnapshot()
     {
-        using var work = new TempDirectory();
-        await using var server = await RunningServer.StartAsync();
-        var api = new DeployApi(server);
-        await api.Tasks.ProjectAsync();
-        await api.EnvironmentAsync("Test");
-        await api.EnvironmentAsync("Production");
+        await using var fixture = await DeployFixture.StartAsync("Test", "Production");
+        var (server, api, work) = (fixture.Server, fixture.Api, fixture.Work);
         await api.PostAsync("api/machines", new JsonObject { ["Name"] = "db-1", ["Roles"] = new JsonArray("db"), ["EnvironmentIds"] = new JsonArray("Production") });
         await api.PostAsync("api/machines", new JsonObject { ["Name"] = "web-1", ["Roles"] = new JsonArray("web"), ["EnvironmentIds"] = new JsonArray("Production", "Test") });
         await api.Tasks.VariableAsync("Greeting", "hello");
@@ -98,11 +88,8 @@ public sealed class DeploymentTests
     [Fact]
     public async Task Conditions_FailureAndAlwaysStepsRunAfterAFailure_SuccessStepsDoNot_AndVariableConditionsDecide()
     {
-        using var work = new TempDirectory();
-        await using var server = await RunningServer.StartAsync();
-        var api = new DeployApi(server);
-        await api.Tasks.ProjectAsync();
-        await api.EnvironmentAsync("Production");
+        await using var fixture = await DeployFixture.StartAsync("Production");
+        var (server, api, work) = (fixture.Server, fixture.Api, fixture.Work);
         await api.Tasks.VariableAsync("RunIt", "True");
         await api.Tasks.VariableAsync("SkipIt", "False");
         JsonObject Step(string name, string condition, string script = "true") =>
@@ -131,12 +118,8 @@ public sealed class DeploymentTests
     [Fact]
     public async Task TwoDeployments_ToTheSameEnvironment_NeverOverlap_ButAnotherEnvironmentRunsAlongside()
     {
-        using var work = new TempDirectory();
-        await using var server = await RunningServer.StartAsync();
-        var api = new DeployApi(server);
-        await api.Tasks.ProjectAsync();
-        await api.EnvironmentAsync("Test");
-        await api.EnvironmentAsync("Production");
+        await using var fixture = await DeployFixture.StartAsync("Test", "Production");
+        var (server, api, work) = (fixture.Server, fixture.Api, fixture.Work);
         await api.ProcessAsync(TaskApi.Bash("Hold", $"date +%s%N > '{work.Path}/#{{Octopus.Task.Id}}-start'; sleep 1; date +%s%N > '{work.Path}/#{{Octopus.Task.Id}}-end'"));
         await api.ReleaseAsync("1.0.0");
 
@@ -158,11 +141,8 @@ public sealed class DeploymentTests
     [Fact]
     public async Task SkippedSteps_AreLeftOut_ButARequiredStepCannotBeSkipped()
     {
-        using var work = new TempDirectory();
-        await using var server = await RunningServer.StartAsync();
-        var api = new DeployApi(server);
-        await api.Tasks.ProjectAsync();
-        await api.EnvironmentAsync("Production");
+        await using var fixture = await DeployFixture.StartAsync("Production");
+        var (server, api, work) = (fixture.Server, fixture.Api, fixture.Work);
         var required = TaskApi.Bash("Must", $"echo must >> '{work.Path}/ran'");
         required["Required"] = true;
         await api.ProcessAsync(required, TaskApi.Bash("Optional", $"echo optional >> '{work.Path}/ran'"));

@@ -63,12 +63,9 @@ public sealed class InServerStepTests
     [Fact]
     public async Task AllThreeInServerSteps_ImportTheCertificateForLaterSteps_SendMailAndWait_StartingNoProcess()
     {
-        using var work = new TempDirectory();
         await using var sink = new SmtpSink();
-        await using var server = await RunningServer.StartAsync();
-        var api = new DeployApi(server);
-        await api.Tasks.ProjectAsync();
-        await api.EnvironmentAsync("Production");
+        await using var fixture = await DeployFixture.StartAsync("Production");
+        var (server, api, work) = (fixture.Server, fixture.Api, fixture.Work);
         await api.Tasks.SetConfigurationAsync($$"""{"SmtpHost":"{{sink.Host}}","SmtpPort":{{sink.Port}},"SmtpFrom":"octolite@example.com"}""");
         using var key = RSA.Create(2048);
         using var certificate = new CertificateRequest("CN=shop.example", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)

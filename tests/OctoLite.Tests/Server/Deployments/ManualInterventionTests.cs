@@ -32,11 +32,8 @@ public sealed class ManualInterventionTests
     [Fact]
     public async Task Approve_LetsTheDeploymentGoOn_WithTheNoteRecordedAndAudited()
     {
-        using var work = new TempDirectory();
-        await using var server = await RunningServer.StartAsync();
-        var api = new DeployApi(server);
-        await api.Tasks.ProjectAsync();
-        await api.EnvironmentAsync("Production");
+        await using var fixture = await DeployFixture.StartAsync("Production");
+        var (server, api, work) = (fixture.Server, fixture.Api, fixture.Work);
         await api.ProcessAsync(Intervention(), TaskApi.Bash("After", $"touch '{work.Path}/after'"));
         await api.ReleaseAsync("1.0.0");
         var id = await api.DeployAsync("1.0.0", "Production");
@@ -63,11 +60,8 @@ public sealed class ManualInterventionTests
     [Fact]
     public async Task Abort_FailsTheStepAndTheTask_AndLaterStepsDoNotRun()
     {
-        using var work = new TempDirectory();
-        await using var server = await RunningServer.StartAsync();
-        var api = new DeployApi(server);
-        await api.Tasks.ProjectAsync();
-        await api.EnvironmentAsync("Production");
+        await using var fixture = await DeployFixture.StartAsync("Production");
+        var (server, api, work) = (fixture.Server, fixture.Api, fixture.Work);
         await api.ProcessAsync(Intervention(), TaskApi.Bash("After", $"touch '{work.Path}/after'"));
         await api.ReleaseAsync("1.0.0");
         var id = await api.DeployAsync("1.0.0", "Production");
