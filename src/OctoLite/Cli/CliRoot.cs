@@ -37,7 +37,8 @@ internal static class CliRoot
         root.Subcommands.Add(new NounCommand("server", "Run or inspect the OctoLite server",
             new ServerRunCommand(options), new ServerInfoCommand(options), new ServerDrainCommand(options)));
         root.Subcommands.Add(new NounCommand("pool", "Worker pools: groups of workers that steps run on",
-            new PoolListCommand(options), new PoolShowCommand(options), new PoolCreateCommand(options), new PoolUpdateCommand(options),
+            new PoolListCommand(options), new PoolShowCommand(options), new PoolCreateCommand(options), new SortedResourceUpdateCommand<Domain.WorkerPool>(options, "Change a worker pool's name, description or sort order", PoolArgument.Create(),
+                "New position in the pool list; pools at or after it move down", "api/workerpools", Client.CliJsonContext.Default.WorkerPool, PoolView.One),
             new PoolDeleteCommand(options), new PoolSetDefaultCommand(options), new PoolReorderCommand(options)));
         root.Subcommands.Add(new NounCommand("worker", "Workers: machines that run steps for the server",
             new WorkerListCommand(options), new WorkerShowCommand(options), new WorkerCreateCommand(options), new WorkerUpdateCommand(options),
@@ -46,7 +47,8 @@ internal static class CliRoot
             new PolicyListCommand(options), new PolicyShowCommand(options), new PolicyCreateCommand(options), new PolicyUpdateCommand(options),
             new PolicyDeleteCommand(options)));
         root.Subcommands.Add(new NounCommand("environment", "Environments: the stages deployments go through, such as Test and Production",
-            new EnvironmentListCommand(options), new EnvironmentShowCommand(options), new EnvironmentCreateCommand(options), new EnvironmentUpdateCommand(options),
+            new EnvironmentListCommand(options), new EnvironmentShowCommand(options), new EnvironmentCreateCommand(options), new SortedResourceUpdateCommand<Domain.DeploymentEnvironment>(options, "Change an environment's name, description or sort order", EnvironmentArgument.Create(),
+                "New position in the environment list, lower first", "api/environments", Client.CliJsonContext.Default.DeploymentEnvironment, EnvironmentView.One),
             new EnvironmentDeleteCommand(options)));
         root.Subcommands.Add(new NounCommand("target", "Deployment targets: what deployments act on, selected by environment and role",
             new TargetListCommand(options), new TargetShowCommand(options), new TargetCreateCommand(options), new TargetUpdateCommand(options),
