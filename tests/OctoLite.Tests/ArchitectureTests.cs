@@ -11,10 +11,11 @@ public sealed partial class ArchitectureTests
         { "Domain", [] },
         { "Storage", ["Domain"] },
         { "Hosting", [] },
-        { "Server", ["Domain", "Storage", "Hosting", "Server", "Scripting"] },
+        { "Server", ["Domain", "Storage", "Hosting", "Server", "Scripting", "Tentacle"] },
+        { "Tentacle", ["Domain", "Hosting", "Scripting", "Tentacle"] },
         { "Scripting", ["Domain", "Scripting"] },
         { "Tui", ["Tui"] },
-        { "Cli", ["Cli", "Domain", "Hosting", "Server", "Tui"] },
+        { "Cli", ["Cli", "Domain", "Hosting", "Server", "Tentacle", "Tui"] },
     };
 
     [Theory]
