@@ -197,6 +197,19 @@ internal static class StepRules
             return name.Problem;
         }
 
+        // A process is stored in clear, snapshotted into releases and tasks and returned by the API: secrets in it
+        // must be references to sensitive variables, never the secrets themselves.
+        if (step.CertificatePassword.Length > 0 && !IsReference(step.CertificatePassword))
+        {
+            return Problem.Invalid($"{path}.CertificatePassword", $"{path}.CertificatePassword must name a sensitive variable, such as \"#{{SitePfxPassword}}\", not hold the password itself.");
+        }
+
+        if (step.Certificate.Trim().Length > 0
+            && (step.Certificate.Contains("PRIVATE KEY", StringComparison.Ordinal) || (!IsReference(step.Certificate) && !step.Certificate.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal))))
+        {
+            return Problem.Invalid($"{path}.Certificate", $"{path}.Certificate must name a sensitive variable holding the PFX or PEM (such as \"#{{SiteCertificate}}\"); only a PEM certificate without its private key may be written inline.");
+        }
+
         if (step.Certificate.Trim().Length == 0)
         {
             return Problem.Invalid($"{path}.Certificate", $"{path}.Certificate is required: PEM text, or a PFX or PEM file as base64 — usually a sensitive variable such as \"#{{SiteCertificate}}\".");
@@ -233,9 +246,14 @@ internal static class StepRules
             (StepKind.ImportCertificate, nameof(Step.CertificateName), step.CertificateName.Length > 0),
             (StepKind.ImportCertificate, nameof(Step.Certificate), step.Certificate.Length > 0),
             (StepKind.ImportCertificate, nameof(Step.CertificatePassword), step.CertificatePassword.Length > 0),
+            (StepKind.RunScript, nameof(Step.Timeout), step.Timeout is not null),
         };
         return fields.Where(f => f.IsSet && f.Kind != step.Kind).Select(f => f.Name);
     }
+
+    /// <summary>A value that is one variable reference, e.g. <c>#{SitePassword}</c>.</summary>
+    private static bool IsReference(string value) =>
+        value.Trim() is var v && v.StartsWith("#{", StringComparison.Ordinal) && v.EndsWith('}') && v.IndexOf('}') == v.Length - 1;
 
     private static List<string> Tags(IReadOnlyList<string> values) =>
         values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();

@@ -12,6 +12,7 @@ internal sealed class InterruptionBroker
     private readonly Lock _gate = new();
     private readonly Dictionary<string, TaskCompletionSource<Interruption>> _waiting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Interruption> _early = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Interruption> _resolved = new(StringComparer.Ordinal);
 
     /// <summary>Waits for <paramref name="interruption"/> to be resolved; returns it resolved.</summary>
     public async Task<Interruption> WaitAsync(string taskId, Interruption interruption, CancellationToken cancellationToken)
@@ -42,20 +43,31 @@ internal sealed class InterruptionBroker
         }
     }
 
-    /// <summary>Delivers a resolution; returns whether an executor was waiting for it (if not, it is kept for the next wait).</summary>
-    public bool Resolve(string taskId, Interruption resolved)
+    /// <summary>
+    /// Delivers a resolution (to the waiting executor, or kept for its next wait). An interruption is resolved once:
+    /// a second answer gets back the first one and changes nothing.
+    /// </summary>
+    public Interruption Resolve(string taskId, Interruption resolved)
     {
         lock (_gate)
         {
             var key = Key(taskId, resolved.Id);
+            if (_resolved.TryGetValue(key, out var first))
+            {
+                return first;
+            }
+
+            _resolved[key] = resolved;
             if (_waiting.Remove(key, out var waiter))
             {
                 waiter.TrySetResult(resolved);
-                return true;
+            }
+            else
+            {
+                _early[key] = resolved;
             }
 
-            _early[key] = resolved;
-            return false;
+            return resolved;
         }
     }
 
@@ -64,9 +76,10 @@ internal sealed class InterruptionBroker
     {
         lock (_gate)
         {
-            foreach (var key in _early.Keys.Where(k => k.StartsWith(taskId + "/", StringComparison.Ordinal)).ToList())
+            foreach (var key in _early.Keys.Concat(_resolved.Keys).Where(k => k.StartsWith(taskId + "/", StringComparison.Ordinal)).ToList())
             {
                 _early.Remove(key);
+                _resolved.Remove(key);
             }
         }
     }

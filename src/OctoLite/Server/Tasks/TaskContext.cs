@@ -26,6 +26,26 @@ internal sealed class TaskContext
     /// <summary>Every value of every variable, with its scope; sensitive ones decrypted.</summary>
     public required IReadOnlyList<Variable> Variables { get; init; }
 
+    /// <summary>The first failure so far ("" for none): <c>Octopus.Deployment.Error</c> for the steps that start from now on.</summary>
+    public string Failure
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return field;
+            }
+        }
+
+        set
+        {
+            lock (_gate)
+            {
+                field = value;
+            }
+        }
+    } = "";
+
     /// <summary>Makes an output (or certificate) variable visible to the steps that start from now on.</summary>
     public void AddOutput(string name, string value, bool isSensitive)
     {
@@ -62,6 +82,8 @@ internal sealed class TaskContext
         set.Set("Octopus.Release.Number", Release?.Version ?? "");
         set.Set("Octopus.Deployment.Id", Task.Kind == TaskKind.Deploy ? Task.Id : "");
         set.Set("Octopus.Server.Node", Task.ServerNode);
+        set.Set("Octopus.Deployment.Error", Failure);
+        set.Set("Octopus.Deployment.ErrorDetail", Failure);
         set.Set("Octopus.Step.Id", step.Id);
         set.Set("Octopus.Step.Name", step.Name);
         set.Set("Octopus.Step.Number", number.ToString(CultureInfo.InvariantCulture));

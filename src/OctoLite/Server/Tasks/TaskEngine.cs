@@ -95,6 +95,9 @@ internal sealed partial class TaskEngine : IAsyncDisposable
     /// <summary>Whether the task is executing on this node now.</summary>
     public bool IsRunning(string taskId) => Running(taskId) is not null;
 
+    /// <summary>Whether the task is executing here and being stopped (canceled, timed out, or the server is stopping).</summary>
+    public bool IsStopping(string taskId) => Running(taskId) is { Reason: not StopReason.None };
+
     private TaskRun? Running(string taskId)
     {
         lock (_gate)

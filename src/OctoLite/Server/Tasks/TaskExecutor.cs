@@ -28,7 +28,9 @@ internal sealed class TaskExecutor(
     {
         await using var log = new TaskLogWriter(store, signals, time, task.Id, task.LogLineCount);
         var record = new TaskRecord(store, signals, task, log, run);
-        using var timeout = task.Timeout is { } limit ? time.CreateTimer(_ => run.Stop(StopReason.TimedOut), null, limit, Timeout.InfiniteTimeSpan) : null;
+        // A resumed task has used part of its time before the restart.
+        var remaining = task.Timeout is { } limit ? limit - (task.StartTime is { } started ? time.GetUtcNow() - started : TimeSpan.Zero) : (TimeSpan?)null;
+        using var timeout = remaining is { } left ? time.CreateTimer(_ => run.Stop(StopReason.TimedOut), null, left > TimeSpan.Zero ? left : TimeSpan.Zero, Timeout.InfiniteTimeSpan) : null;
         var resumed = task.Steps.Any(s => s.State != TaskStepState.Pending);
         log.Info("", resumed
             ? $"{task.Description}: task {task.Id} resumed on {task.ServerNode}; finished steps keep their results"
@@ -49,12 +51,15 @@ internal sealed class TaskExecutor(
 
         Restore(context.Value, task);
         var numbers = task.Process.Steps.Select((step, i) => (step.Id, Number: i + 1)).ToDictionary(x => x.Id, x => x.Number);
-        var firstFailure = task.Steps.FirstOrDefault(s => s.State == TaskStepState.Failed) is { } failed ? $"Step '{failed.Name}' failed: {failed.ErrorMessage}" : "";
-        StepOutcomeReport? stop = null;
+        var firstFailure = task.Steps.FirstOrDefault(s => s.State is TaskStepState.Failed or TaskStepState.TimedOut) is { } failed ? $"Step '{failed.Name}' failed: {failed.ErrorMessage}" : "";
+        var timedOut = task.Steps.FirstOrDefault(s => s.State == TaskStepState.TimedOut) is { } late ? $"Step '{late.Name}' timed out: {late.ErrorMessage}" : "";
+        context.Value.Failure = firstFailure;
         var suspended = new List<string>();
         foreach (var stage in Stages(task.Process.Steps))
         {
-            if (stop is not null || run.Token.IsCancellationRequested)
+            // Only a stop of the whole task (cancel, task timeout, shutdown) ends the run early: after a failed or
+            // timed-out step, steps whose condition is Failure or Always still run.
+            if (run.Token.IsCancellationRequested)
             {
                 break;
             }
@@ -76,15 +81,15 @@ internal sealed class TaskExecutor(
                     suspended.Add(step.Id);
                 }
 
-                if (report.Outcome == StepOutcome.Failed && firstFailure.Length == 0)
+                if (report.Outcome == StepOutcome.TimedOut && !run.Token.IsCancellationRequested && timedOut.Length == 0)
                 {
-                    firstFailure = $"Step '{step.Name}' failed: {report.Message}";
+                    timedOut = $"Step '{step.Name}' timed out: {report.Message}";
                 }
-                else if (report.Outcome is StepOutcome.Canceled or StepOutcome.TimedOut && stop is null)
+
+                if (report.Outcome is StepOutcome.Failed or StepOutcome.TimedOut && !run.Token.IsCancellationRequested && firstFailure.Length == 0)
                 {
-                    stop = report.Outcome == StepOutcome.TimedOut && !run.Token.IsCancellationRequested
-                        ? report with { Message = $"Step '{step.Name}' timed out: {report.Message}" }
-                        : report;
+                    firstFailure = report.Outcome == StepOutcome.TimedOut ? timedOut : $"Step '{step.Name}' failed: {report.Message}";
+                    context.Value.Failure = firstFailure;
                 }
             }
         }
@@ -98,9 +103,10 @@ internal sealed class TaskExecutor(
             return record.Current;
         }
 
-        var (state, error) = stop is not null || run.Token.IsCancellationRequested
-            ? run.Token.IsCancellationRequested ? StoppedState(run) : (TaskState.TimedOut, stop!.Message)
-            : firstFailure.Length > 0 ? (TaskState.Failed, firstFailure) : (TaskState.Success, "");
+        var (state, error) = run.Token.IsCancellationRequested ? StoppedState(run)
+            : timedOut.Length > 0 ? (TaskState.TimedOut, timedOut)
+            : firstFailure.Length > 0 ? (TaskState.Failed, firstFailure)
+            : (TaskState.Success, "");
         await FinishAsync(record, log, state, error);
         return record.Current;
     }
@@ -250,6 +256,12 @@ internal sealed class TaskExecutor(
         foreach (var output in task.OutputVariables)
         {
             var value = output.IsSensitive ? secrets.Unprotect(output.Value ?? "") : output.Value ?? "";
+            if (output.MachineName.Length > 0)
+            {
+                // As in the live run: a per-target value is also the step's value (the last target's wins).
+                context.AddOutput($"Octopus.Action[{output.StepName}].Output.{output.Name}", value, output.IsSensitive);
+            }
+
             context.AddOutput(output.FullName, value, output.IsSensitive);
         }
 

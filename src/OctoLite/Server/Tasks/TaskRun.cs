@@ -14,6 +14,7 @@ internal sealed class TaskRun(string taskId, string concurrencyTag = "") : IDisp
 {
     private readonly CancellationTokenSource _stop = new();
     private int _reason;
+    private bool _disposed;
 
     public string TaskId { get; } = taskId;
 
@@ -33,7 +34,14 @@ internal sealed class TaskRun(string taskId, string concurrencyTag = "") : IDisp
     public void Stop(StopReason reason, string by = "")
     {
         MarkStopping(reason, by);
-        _stop.Cancel();
+        lock (_stop)
+        {
+            // A task's timeout timer can fire just as the run ends and is disposed: then there is nothing to stop.
+            if (!_disposed)
+            {
+                _stop.Cancel();
+            }
+        }
     }
 
     /// <summary>Records why the run is about to be stopped, without stopping it yet (safe under the store's lock).</summary>
@@ -45,5 +53,12 @@ internal sealed class TaskRun(string taskId, string concurrencyTag = "") : IDisp
         }
     }
 
-    public void Dispose() => _stop.Dispose();
+    public void Dispose()
+    {
+        lock (_stop)
+        {
+            _disposed = true;
+            _stop.Dispose();
+        }
+    }
 }

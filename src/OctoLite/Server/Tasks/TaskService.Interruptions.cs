@@ -32,9 +32,9 @@ internal sealed partial class TaskService
 
             var task = found.Value;
             var pending = (task.Interruptions ?? []).Where(i => i.IsPending).ToList();
-            if (task.IsCompleted || pending.Count == 0)
+            if (task.State is not (TaskState.Executing or TaskState.Queued) || pending.Count == 0 || engine.IsStopping(task.Id))
             {
-                return Problem.Conflict($"Task {task.Id} is not awaiting a manual intervention ({task.State}).");
+                return Problem.Conflict($"Task {task.Id} is not awaiting a manual intervention ({(engine.IsStopping(task.Id) ? "it is stopping" : task.State.ToString())}).");
             }
 
             Interruption? chosen;
@@ -57,14 +57,19 @@ internal sealed partial class TaskService
 
             // Who may act is checked here once users and teams exist (ResponsibleTeams names them); any caller with
             // access to the API may act until then.
-            var resolved = chosen with { Result = result, ResolvedBy = who.Name, Resolved = time.GetUtcNow(), Note = note?.Trim() ?? "" };
+            var answer = chosen with { Result = result, ResolvedBy = who.Name, Resolved = time.GetUtcNow(), Note = note?.Trim() ?? "" };
+            var resolved = interruptions.Resolve(task.Id, answer);
+            if (!ReferenceEquals(resolved, answer))
+            {
+                return Problem.Conflict($"Manual intervention {resolved.Id} of {task.Id} was already resolved: {resolved.Result} by {resolved.ResolvedBy}.");
+            }
+
             if (!engine.IsRunning(task.Id))
             {
                 // Queued to resume after a restart: stored now, and the resumed executor acts on it.
                 s.Tasks.Update(task with { Interruptions = (task.Interruptions ?? []).Select(i => i.Id == resolved.Id ? resolved : i).ToList() });
             }
 
-            interruptions.Resolve(task.Id, resolved);
             audit.Record(s, who, result == InterruptionResults.Proceed ? "InterventionProceeded" : "InterventionAborted", DocumentType, task.Id,
                 $"Manual intervention {resolved.Id} of {task.Description}: {result}", $"Step: {resolved.StepName}" + (resolved.Note.Length > 0 ? $"; note: {resolved.Note}" : ""));
             return resolved;

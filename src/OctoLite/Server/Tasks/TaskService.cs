@@ -79,12 +79,23 @@ internal sealed partial class TaskService(OctoStore store, AuditTrail audit, Tas
             switch (task.State)
             {
                 case TaskState.Queued:
+                    // A task queued to resume after a restart has finished steps: they keep their results.
+                    var resuming = task.StartTime is not null;
+                    var now = time.GetUtcNow();
                     var canceled = task with
                     {
                         State = TaskState.Canceled,
-                        CompletedTime = time.GetUtcNow(),
-                        ErrorMessage = $"Canceled by {who.Name} before it started.",
-                        Steps = task.Steps.Select(step => step with { State = TaskStepState.Skipped }).ToList(),
+                        CompletedTime = now,
+                        ErrorMessage = resuming ? $"Canceled by {who.Name} while it waited to resume." : $"Canceled by {who.Name} before it started.",
+                        Steps = task.Steps.Select(step => step.State switch
+                        {
+                            TaskStepState.Pending => step with { State = TaskStepState.Skipped },
+                            TaskStepState.Running => step with { State = TaskStepState.Canceled, CompletedTime = now },
+                            _ => step,
+                        }).ToList(),
+                        Interruptions = (task.Interruptions ?? []).Select(i => i.IsPending
+                            ? i with { Result = InterruptionResults.Abort, ResolvedBy = who.Name, Resolved = now, Note = "The task was canceled." }
+                            : i).ToList(),
                     };
                     s.Tasks.Update(canceled);
                     canceled = Redact(canceled);

@@ -167,6 +167,9 @@ public sealed class DeploymentTests
     [InlineData("""{"Name":"A","Script":"true","MaxParallelism":0}""", "DeploymentProcess.Steps[0].MaxParallelism")]
     [InlineData("""{"Name":"A","Script":"true","Condition":"Sometimes"}""", "DeploymentProcess.Steps[0].Condition")]
     [InlineData("""{"Name":"A","Kind":"ManualIntervention"}""", "DeploymentProcess.Steps[0].Instructions")]
+    [InlineData("""{"Name":"A","Kind":"Email","To":"a@example.com","Subject":"s","Timeout":"00:01:00"}""", "DeploymentProcess.Steps[0].Timeout")]
+    [InlineData("""{"Name":"A","Kind":"ImportCertificate","CertificateName":"Site","Certificate":"#{Pfx}","CertificatePassword":"hunter2"}""", "DeploymentProcess.Steps[0].CertificatePassword")]
+    [InlineData("""{"Name":"A","Kind":"ImportCertificate","CertificateName":"Site","Certificate":"-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----"}""", "DeploymentProcess.Steps[0].Certificate")]
     public async Task ABadStep_IsRefused_NamingItsField_AndChangesNothing(string step, string field)
     {
         await using var server = await RunningServer.StartAsync();
@@ -179,5 +182,25 @@ public sealed class DeploymentTests
         Assert.Equal(field, problem["field"]!.GetValue<string>());
         Assert.Empty((await server.GetJsonAsync("api/projects/Ops/deploymentprocess"))["Steps"]!.AsArray());
         Assert.Equal(events, (await server.GetJsonAsync("api/events"))["Items"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task AStepThatTimesOut_EndsTheTaskTimedOut_ButAlwaysStepsStillRun_AndSeeTheError()
+    {
+        await using var fixture = await DeployFixture.StartAsync("Production");
+        var (api, work) = (fixture.Api, fixture.Work);
+        var slow = TaskApi.Bash("Slow", "sleep 30", timeout: "00:00:01");
+        var cleanup = TaskApi.Bash("Cleanup", $"echo \"#{{Octopus.Deployment.Error}}\" > '{work.Path}/error'");
+        cleanup["Condition"] = "Always";
+        await api.ProcessAsync(slow, TaskApi.Bash("Next", $"touch '{work.Path}/next'"), cleanup);
+        await api.ReleaseAsync("1.0.0");
+
+        var task = await api.Tasks.WaitAsync(await api.DeployAsync("1.0.0", "Production"));
+
+        Assert.Equal("TimedOut", task["State"]!.GetValue<string>());
+        Assert.Contains("Step 'Slow' timed out", task["ErrorMessage"]!.GetValue<string>());
+        Assert.False(File.Exists(work.Combine("next")));
+        Assert.Contains("Step 'Slow'", File.ReadAllText(work.Combine("error")));
+        Assert.Equal("Success", task["Steps"]![2]!["State"]!.GetValue<string>());
     }
 }

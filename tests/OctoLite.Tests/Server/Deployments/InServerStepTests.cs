@@ -112,7 +112,8 @@ public sealed class InServerStepTests
         using var certificate = new CertificateRequest("CN=shop.example", key, HashAlgorithmName.SHA256)
             .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
         await api.Tasks.VariableAsync("SitePfx", Convert.ToBase64String(certificate.Export(X509ContentType.Pfx, "right")), sensitive: true);
-        await api.ProcessAsync(new JsonObject { ["Name"] = "Import", ["Kind"] = "ImportCertificate", ["CertificateName"] = "Site", ["Certificate"] = "#{SitePfx}", ["CertificatePassword"] = "wrong" });
+        await api.Tasks.VariableAsync("WrongPassword", "wrong", sensitive: true);
+        await api.ProcessAsync(new JsonObject { ["Name"] = "Import", ["Kind"] = "ImportCertificate", ["CertificateName"] = "Site", ["Certificate"] = "#{SitePfx}", ["CertificatePassword"] = "#{WrongPassword}" });
         await api.ReleaseAsync("1.0.0");
 
         var task = await api.Tasks.WaitAsync(await api.DeployAsync("1.0.0", "Production"));
@@ -120,5 +121,26 @@ public sealed class InServerStepTests
         Assert.Equal("Failed", task["State"]!.GetValue<string>());
         Assert.Contains("could not be imported", task["ErrorMessage"]!.GetValue<string>());
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await server.Socket.GetAsync("api/certificates/Site")).StatusCode);
+    }
+
+    [Fact]
+    public async Task EmailStep_WithASecretInItsFields_NeverWritesTheSecretToTheLogOrTheError()
+    {
+        const string secret = "tok-Sup3rS3cret";
+        await using var sink = new SmtpSink();
+        await using var fixture = await DeployFixture.StartAsync("Production");
+        var (server, api) = (fixture.Server, fixture.Api);
+        await api.Tasks.SetConfigurationAsync($$"""{"SmtpHost":"{{sink.Host}}","SmtpPort":{{sink.Port}},"SmtpFrom":"octolite@example.com"}""");
+        await api.Tasks.VariableAsync("Pager", secret, sensitive: true);
+        await api.ProcessAsync(new JsonObject { ["Name"] = "Mail", ["Kind"] = "Email", ["To"] = "#{Pager}", ["Subject"] = "hi" });
+        await api.ReleaseAsync("1.0.0");
+
+        var id = await api.DeployAsync("1.0.0", "Production");
+        var task = await api.Tasks.WaitAsync(id);
+
+        Assert.Equal("Failed", task["State"]!.GetValue<string>());
+        Assert.DoesNotContain(secret, task.ToJsonString());
+        Assert.DoesNotContain(secret, string.Join("\n", (await api.Tasks.LogAsync(id)).Select(l => l.ToJsonString())));
+        Assert.Contains("********", task["ErrorMessage"]!.GetValue<string>());
     }
 }

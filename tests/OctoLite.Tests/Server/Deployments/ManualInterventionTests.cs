@@ -133,4 +133,73 @@ public sealed class ManualInterventionTests
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
+
+    [Fact]
+    public async Task ASecondAnswer_ToTheSameIntervention_IsAConflict_AndTheFirstStands()
+    {
+        await using var fixture = await DeployFixture.StartAsync("Production");
+        var (server, api) = (fixture.Server, fixture.Api);
+        await api.ProcessAsync(Intervention(), TaskApi.Bash("After", "sleep 1"));
+        await api.ReleaseAsync("1.0.0");
+        var id = await api.DeployAsync("1.0.0", "Production");
+        await AwaitInterventionAsync(api.Tasks, id);
+
+        var approved = await server.Socket.PostAsync($"api/tasks/{id}/approve", null);
+        var aborted = await server.Socket.PostAsync($"api/tasks/{id}/abort", null);
+        var task = await api.Tasks.WaitAsync(id);
+
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, aborted.StatusCode);
+        Assert.Equal("Success", task["State"]!.GetValue<string>());
+        var events = (await server.GetJsonAsync("api/events"))["Items"]!.AsArray().Select(e => e!.ToJsonString()).ToList();
+        Assert.DoesNotContain(events, e => e.Contains("InterventionAborted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PerTargetOutputs_AndFinishedSteps_SurviveARestart_AndCancelWhileQueuedKeepsThem()
+    {
+        using var directory = new TempDirectory();
+        using var work = new TempDirectory();
+        string first, second;
+        await using (var server = await RunningServer.StartAsync(directory))
+        {
+            var api = new DeployApi(server);
+            await api.Tasks.ProjectAsync();
+            await api.EnvironmentAsync("Production");
+            await api.TargetsAsync("web", 1, "web", "Production");
+            await api.ProcessAsync(
+                DeployApi.PerTarget("Before", "web", "echo \"##octopus[setVariable name='V29yZA==' value='a2VwdA==']\""),
+                Intervention(),
+                TaskApi.Bash("After", $"echo '#{{Octopus.Action[Before].Output.Word}} #{{Octopus.Action[Before].Output[web-01].Word}}' > '{work.Path}/after'"));
+            await api.ReleaseAsync("1.0.0");
+            first = await api.DeployAsync("1.0.0", "Production");
+            await AwaitInterventionAsync(api.Tasks, first);
+            await api.Tasks.SetConfigurationAsync("""{"IsDraining":true}""");
+        }
+
+        await using (var restarted = await RunningServer.StartAsync(directory))
+        {
+            var api = new DeployApi(restarted);
+            await api.Tasks.WaitForStateAsync(first, "Queued");
+            var canceled = await restarted.CliAsync("task", "cancel", first);
+            Assert.True(canceled.ExitCode == 0, canceled.Error);
+            var task = await api.Tasks.TaskAsync(first);
+            Assert.Equal("Canceled", task["State"]!.GetValue<string>());
+            Assert.Equal("Success", task["Steps"]![0]!["State"]!.GetValue<string>());
+            Assert.Equal("Canceled", task["Steps"]![1]!["State"]!.GetValue<string>());
+            Assert.False(task["HasPendingInterruptions"]!.GetValue<bool>());
+            Assert.Contains("while it waited to resume", task["ErrorMessage"]!.GetValue<string>());
+
+            second = await api.DeployAsync("1.0.0", "Production");
+            await api.Tasks.SetConfigurationAsync("""{"IsDraining":false}""");
+            await AwaitInterventionAsync(api.Tasks, second);
+        }
+
+        await using var again = await RunningServer.StartAsync(directory);
+        var tasks = new TaskApi(again);
+        await AwaitInterventionAsync(tasks, second);
+        Assert.True((await again.CliAsync("task", "approve", second)).ExitCode == 0);
+        Assert.Equal("Success", (await tasks.WaitAsync(second))["State"]!.GetValue<string>());
+        Assert.Equal("kept kept", File.ReadAllText(work.Combine("after")).Trim());
+    }
 }
