@@ -48,8 +48,9 @@ internal sealed partial class TaskService
                 RunbookId = runbook.Value.Id,
                 EnvironmentId = environment?.Id ?? "",
             };
-            // A runbook run waits for another task only when its variables ask for a tag.
-            var tag = ConcurrencyTag(task, owner, environment, VariableService.Stored(s, runbook.Value.ProjectId), defaultTag: "");
+            // Tasks of one project in one environment run one at a time, runbook runs included; a run without an
+            // environment has a tag only when its variables set one.
+            var tag = ConcurrencyTag(task, owner, environment, VariableService.Stored(s, runbook.Value.ProjectId), environment is null ? "" : DefaultDeploymentConcurrencyTag);
             return (task with { ConcurrencyTag = tag }, $"Runbook: {runbook.Value.Id}" + (environment is null ? "" : $"; Environment: {environment.Id}"));
         }, who);
     }

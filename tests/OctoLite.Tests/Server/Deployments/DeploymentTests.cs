@@ -203,4 +203,21 @@ public sealed class DeploymentTests
         Assert.Contains("Step 'Slow'", File.ReadAllText(work.Combine("error")));
         Assert.Equal("Success", task["Steps"]![2]!["State"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task ARunbookRunInAnEnvironment_WaitsForADeploymentOfItsProjectThere()
+    {
+        await using var fixture = await DeployFixture.StartAsync("Production");
+        var (api, work) = (fixture.Api, fixture.Work);
+        await api.ProcessAsync(TaskApi.Bash("Hold", $"sleep 1; date +%s%N > '{work.Path}/deploy-end'"));
+        await api.ReleaseAsync("1.0.0");
+        await api.Tasks.RunbookAsync("Check", TaskApi.Bash("Now", $"date +%s%N > '{work.Path}/runbook-start'"));
+
+        var deployment = await api.DeployAsync("1.0.0", "Production");
+        await api.Tasks.WaitForStateAsync(deployment, "Executing");
+        var run = await api.Tasks.RunAsync("Check", """{"EnvironmentId":"Production"}""");
+
+        Assert.Equal("Success", (await api.Tasks.WaitAsync(run))["State"]!.GetValue<string>());
+        Assert.True(long.Parse(File.ReadAllText(work.Combine("runbook-start"))) >= long.Parse(File.ReadAllText(work.Combine("deploy-end"))));
+    }
 }
