@@ -13,8 +13,9 @@ namespace OctoLite.Storage;
 /// <remarks>
 /// A chunk packs its lines: the texts joined by <c>\n</c> (a line never holds one) and, per line, the time
 /// (unix milliseconds, 8 bytes), the level (1 byte) and the index of its block in the chunk's block list (2 bytes).
-/// The joined texts are stored as UTF-8 in a binary field, so output read as UTF-8 is never converted on its way in;
-/// chunks written before that hold them as a string, and are read either way.
+/// The joined texts are stored as UTF-8, so output read as UTF-8 is never converted on its way in; both the texts and
+/// the per-line data are stored as arrays of binary pieces (<see cref="PooledSegments"/>), joined again when read.
+/// Chunks written before that hold the texts as one string and the per-line data as one binary; both forms are read.
 /// </remarks>
 internal sealed class TaskLogChunks(LiteDatabase database)
 {
@@ -59,8 +60,8 @@ internal sealed class TaskLogChunks(LiteDatabase database)
             ["_id"] = ChunkId(taskId, chunk.LastSequence),
             ["First"] = chunk.FirstSequence,
             ["Count"] = chunk.Count,
-            ["Text"] = chunk.TextUtf8(),
-            ["Meta"] = chunk.Meta(),
+            ["Text"] = Pieces(chunk.TextUtf8()),
+            ["Meta"] = Pieces(chunk.Meta()),
             ["Blocks"] = new BsonArray(chunk.Blocks.Select(b => new BsonValue(b))),
         });
     }
@@ -102,12 +103,12 @@ internal sealed class TaskLogChunks(LiteDatabase database)
     private static void Unpack(BsonDocument chunk, long after, int take, List<TaskLogLine> into)
     {
         var first = chunk["First"].AsInt64;
-        var meta = chunk["Meta"].AsBinary;
+        var meta = Joined(chunk["Meta"]);
         var blocks = chunk["Blocks"].AsArray;
         var text = chunk["Text"];
-        if (text.IsBinary)
+        if (!text.IsString)
         {
-            var utf8 = text.AsBinary.AsSpan();
+            var utf8 = Joined(text).AsSpan();
             var index = 0;
             foreach (var range in utf8.Split((byte)'\n'))
             {
@@ -149,6 +150,11 @@ internal sealed class TaskLogChunks(LiteDatabase database)
         });
         return into.Count >= take;
     }
+
+    private static BsonArray Pieces(byte[][] pieces) => new(pieces.Select(piece => new BsonValue(piece)));
+
+    private static byte[] Joined(BsonValue value) =>
+        value.IsBinary ? value.AsBinary : PooledSegments.Join(value.AsArray.Select(piece => piece.AsBinary).ToList());
 
     private static string ChunkId(string taskId, long lastSequence) =>
         $"{taskId}/{lastSequence.ToString(SequenceFormat, System.Globalization.CultureInfo.InvariantCulture)}";
