@@ -14,6 +14,7 @@ using OctoLite.Cli.ServerVerbs;
 using OctoLite.Cli.Targets;
 using OctoLite.Cli.Shell;
 using OctoLite.Cli.Tasks;
+using OctoLite.Cli.Tentacle;
 using OctoLite.Cli.Variables;
 using OctoLite.Cli.Workers;
 using OctoLite.Hosting;
@@ -35,13 +36,13 @@ internal static class CliRoot
         }
 
         root.Subcommands.Add(new NounCommand("server", "Run or inspect the OctoLite server",
-            new ServerRunCommand(options), new ServerInfoCommand(options), new ServerDrainCommand(options)));
+            new ServerRunCommand(options), new ServerInfoCommand(options), new ServerDrainCommand(options), new ServerShowThumbprintCommand(options)));
         root.Subcommands.Add(new NounCommand("pool", "Worker pools: groups of workers that steps run on",
             new PoolListCommand(options), new PoolShowCommand(options), new PoolCreateCommand(options), new SortedResourceUpdateCommand<Domain.WorkerPool>(options, "Change a worker pool's name, description or sort order", PoolArgument.Create(),
                 "New position in the pool list; pools at or after it move down", "api/workerpools", Client.CliJsonContext.Default.WorkerPool, PoolView.One),
             new PoolDeleteCommand(options), new PoolSetDefaultCommand(options), new PoolReorderCommand(options)));
         root.Subcommands.Add(new NounCommand("worker", "Workers: machines that run steps for the server",
-            new WorkerListCommand(options), new WorkerShowCommand(options), new WorkerCreateCommand(options), new WorkerUpdateCommand(options),
+            new WorkerListCommand(options), new WorkerShowCommand(options), new WorkerCreateCommand(options), new WorkerRegisterListeningCommand(options), new WorkerUpdateCommand(options),
             new WorkerDeleteCommand(options), new WorkerEnableCommand(options, enable: true), new WorkerEnableCommand(options, enable: false)));
         root.Subcommands.Add(new NounCommand("policy", "Machine policies: how workers are health-checked, connected to and cleaned up",
             new PolicyListCommand(options), new PolicyShowCommand(options), new PolicyCreateCommand(options), new PolicyUpdateCommand(options),
@@ -79,6 +80,10 @@ internal static class CliRoot
             new ApiKeyCreateCommand(options), new ApiKeyListCommand(options), new ApiKeyRevokeCommand(options)));
         root.Subcommands.Add(new NounCommand("audit", "The audit trail of every change",
             new AuditListCommand(options)));
+        root.Subcommands.Add(new NounCommand("tentacle", "Run this machine as a Tentacle worker: instances, certificates, trusted servers and the agent",
+            new TentacleCreateInstanceCommand(options), new TentacleConfigureCommand(options), new TentacleNewCertificateCommand(options),
+            new TentacleShowThumbprintCommand(options), new TentacleRunCommand(options), new TentacleListInstancesCommand(options),
+            new TentacleShowConfigurationCommand(options)));
         root.Subcommands.Add(new TuiCommand(options));
         root.SetAction((parseResult, cancellationToken) => RunBareAsync(parseResult, options, cancellationToken));
         return root;

@@ -15,6 +15,8 @@ using OctoLite.Server.Targets;
 using OctoLite.Server.Tasks;
 using OctoLite.Scripting.Runner;
 using OctoLite.Storage;
+using OctoLite.Workers;
+using OctoLite.Workers.Tentacle;
 
 namespace OctoLite.Server;
 
@@ -76,6 +78,7 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
             }
 
             var app = Build(options, store, endPoint);
+            app.Services.GetRequiredService<ServerCertificate>(); // made on first start, so its thumbprint can be given to tentacles before any step runs
             Seed(app.Services);
             if (File.Exists(paths.SocketFile))
             {
@@ -170,6 +173,11 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
         services.AddSingleton<BuiltInWorker>();
         services.AddSingleton<ArtifactCollector>();
         services.AddSingleton<ReleaseService>();
+        services.AddSingleton<ServerCertificate>();
+        services.AddSingleton<TentacleTimeouts>();
+        services.AddSingleton(sp => new TentacleClients(sp.GetRequiredService<ServerCertificate>().Certificate, sp.GetRequiredService<TentacleTimeouts>()));
+        services.AddSingleton<TentacleWorker>();
+        services.AddSingleton<WorkerLoad>();
         services.AddSingleton<WorkerPlacement>();
         services.AddSingleton<ScriptStep>();
         services.AddSingleton<InterruptionBroker>();
@@ -185,6 +193,7 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
         app.MapServerStatusApi();
         app.MapWorkerPoolsApi();
         app.MapWorkersApi();
+        app.MapWorkerConnectionApi();
         app.MapMachinePoliciesApi();
         app.MapConfigurationApi();
         app.MapCertificatesApi();

@@ -1,12 +1,13 @@
 using OctoLite.Hosting;
 using OctoLite.Server.Api;
+using OctoLite.Server.Security;
 using OctoLite.Server.Tasks;
 using OctoLite.Storage;
 
 namespace OctoLite.Server;
 
 /// <summary>The running server's identity and addresses; addresses are known once Kestrel has bound.</summary>
-internal sealed class ServerIdentity(DataPaths paths, OctoStore store, TimeProvider time, TaskEngine engine)
+internal sealed class ServerIdentity(DataPaths paths, OctoStore store, TimeProvider time, TaskEngine engine, ServerCertificate certificate)
 {
     private readonly DateTimeOffset _startedAt = time.GetUtcNow();
 
@@ -22,5 +23,6 @@ internal sealed class ServerIdentity(DataPaths paths, OctoStore store, TimeProvi
         store.SchemaVersion,
         ListenAddresses,
         paths.SocketFile,
-        engine.Status());
+        engine.Status(),
+        certificate.Thumbprint);
 }

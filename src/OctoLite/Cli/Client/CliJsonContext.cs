@@ -37,6 +37,8 @@ namespace OctoLite.Cli.Client;
 [JsonSerializable(typeof(ApiKeySummary))]
 [JsonSerializable(typeof(List<ApiKeySummary>))]
 [JsonSerializable(typeof(ServerStatus))]
+[JsonSerializable(typeof(WorkerConnection))]
+[JsonSerializable(typeof(OctoLite.Cli.Workers.ListeningWorkerRegistration))]
 [JsonSerializable(typeof(TaskQueueStatus))]
 [JsonSerializable(typeof(ServerTask))]
 [JsonSerializable(typeof(List<ServerTask>))]

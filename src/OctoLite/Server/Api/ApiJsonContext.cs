@@ -44,6 +44,7 @@ namespace OctoLite.Server.Api;
 [JsonSerializable(typeof(VariableRequest))]
 [JsonSerializable(typeof(SortOrderRequest))]
 [JsonSerializable(typeof(ServerStatus))]
+[JsonSerializable(typeof(WorkerConnection))]
 [JsonSerializable(typeof(ServerTask))]
 [JsonSerializable(typeof(ResourceCollection<ServerTask>))]
 [JsonSerializable(typeof(TaskLogLine))]

@@ -1,6 +1,7 @@
 namespace OctoLite.Server.Api;
 
 /// <summary>What <c>GET /api/serverstatus</c> tells: the running server's identity and where it keeps its state.</summary>
+/// <param name="Thumbprint">The server certificate's SHA-1 thumbprint (40 hex characters), the one tentacles trust; empty from an older server.</param>
 internal sealed record ServerStatus(
     string Version,
     string Node,
@@ -11,4 +12,5 @@ internal sealed record ServerStatus(
     int SchemaVersion,
     IReadOnlyList<string> ListenAddresses,
     string SocketPath,
-    Tasks.TaskQueueStatus TaskQueue);
+    Tasks.TaskQueueStatus TaskQueue,
+    string Thumbprint);

@@ -1,9 +1,13 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using OctoLite.Domain;
 using OctoLite.Scripting.Processes;
 using OctoLite.Scripting.Runner;
+using OctoLite.Server.Audit;
 using OctoLite.Server.Configuration;
 using OctoLite.Server.Security;
+using OctoLite.Storage;
+using OctoLite.Workers.Tentacle;
 
 namespace OctoLite.Server.Tasks;
 
@@ -18,8 +22,14 @@ internal sealed class ScriptStep(
     BuiltInWorker builtInWorker,
     WorkerPlacement placement,
     ArtifactCollector artifacts,
-    TimeProvider time)
+    TimeProvider time,
+    TentacleWorker tentacleWorker,
+    OctoStore store,
+    AuditTrail audit)
 {
+    // Trust failures audited so far, one event per task, step and worker however many invocations hit it.
+    private readonly ConcurrentDictionary<string, bool> _trustFailuresAudited = new(StringComparer.Ordinal);
+
     public async Task<StepOutcomeReport> RunAsync(TaskRecord record, TaskContext context, Step step, int number, TaskLogWriter log, TaskRun run)
     {
         var onBehalf = step.ExecutionLocation == ExecutionLocation.WorkerPoolOnBehalfOfRoles;
@@ -40,7 +50,8 @@ internal sealed class ScriptStep(
             TargetId = target?.Id ?? "",
             TargetName = target?.Name ?? "",
         }).ToList();
-        record.Update(t => t with
+        // Staged: stored with the first script's start (its process group), moments later, not in a write of its own.
+        record.Stage(t => t with
         {
             LogBlocks = [.. t.LogBlocks.Where(b => invocations.All(i => i.Block != b.Id)),
                 .. targets.Select((target, i) => new TaskLogBlock { Id = invocations[i].Block, ParentId = step.Id, Name = target is null ? "On a worker" : $"On behalf of {target.Name}" })],
@@ -103,7 +114,8 @@ internal sealed class ScriptStep(
             return new StepOutcomeReport(StepOutcome.Failed, prefix + placed.Problem.Detail);
         }
 
-        var worker = placed.Value;
+        using var placedOn = placed.Value;
+        var worker = placedOn.DisplayName;
         var variables = context.VariablesFor(step, number, target, target?.Name ?? worker);
         variables.Set("Octopus.WorkerPool.Id", pool);
         var started = time.GetUtcNow();
@@ -123,7 +135,9 @@ internal sealed class ScriptStep(
             },
         };
         var folder = target is null ? step.Id : $"{step.Id}-{target.Id}";
-        var result = await builtInWorker.RunAsync(record.Current, folder, request, configuration.Get(), artifact => CollectAsync(record, step.Name, artifact, sink), sink, run.Token);
+        var result = placedOn.Worker is { } tentacle
+            ? await RunOnTentacleAsync(record, step, tentacle, placedOn.StartRetryLimit, folder, request, sink, run)
+            : await builtInWorker.RunAsync(record.Current, folder, request, configuration.Get(), artifact => CollectAsync(record, step.Name, artifact, sink), sink, run.Token);
 
         var outputs = sink.OutputVariables;
         if (result.ExitCode is { } exitCode)
@@ -167,6 +181,22 @@ internal sealed class ScriptStep(
                 .. outputs.Select(o => new OutputVariable { StepName = step.Name, MachineName = machine, Name = o.Key, IsSensitive = o.Value.Sensitive, Value = o.Value.Sensitive ? secrets.Protect(o.Value.Value) : o.Value.Value })],
         });
         return new StepOutcomeReport(result.Outcome, prefix + result.ErrorMessage);
+    }
+
+    private async Task<StepRunResult> RunOnTentacleAsync(TaskRecord record, Step step, Worker tentacle, TimeSpan startRetryLimit, string folder, StepRunRequest request, StepLog sink, TaskRun run)
+    {
+        var ended = await tentacleWorker.RunAsync(tentacle, startRetryLimit, record.Current.Id, folder, request, artifact => CollectAsync(record, step.Name, artifact, sink), sink,
+            started: () => record.Update(t => t), run.Token); // stores what was staged once the script runs, as the built-in worker's start does
+        if (ended.IsTrustFailure && _trustFailuresAudited.TryAdd($"{record.Current.Id}/{step.Id}/{tentacle.Id}", true))
+        {
+            store.Write(s =>
+            {
+                audit.Record(s, Actor.System, "TrustFailure", Pools.WorkerService.DocumentType, tentacle.Id, $"Worker '{tentacle.Name}' refused in task {record.Current.Id}, step '{step.Name}': {ended.Failure!.Message}");
+                return true;
+            });
+        }
+
+        return ended.Result;
     }
 
     private Task CollectAsync(TaskRecord record, string stepName, StepArtifact artifact, StepLog sink)

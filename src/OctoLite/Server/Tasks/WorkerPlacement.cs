@@ -1,25 +1,29 @@
 using OctoLite.Domain;
 using OctoLite.Storage;
+using OctoLite.Workers;
+using OctoLite.Workers.Tentacle;
 
 namespace OctoLite.Server.Tasks;
 
 /// <summary>
 /// Where one script invocation runs. The built-in worker stands in for the default pool while that pool has no
-/// workers, as in Octopus; a step may also ask for it outright. A pool with workers needs a worker transport,
-/// which this version does not have yet (listening, polling and SSH workers arrive with their own features), so
-/// such a step fails with a message naming the pool and its workers instead of running somewhere unexpected.
+/// workers, as in Octopus; a step may also ask for it outright. A pool with enabled listening tentacles
+/// (TentaclePassive) runs the step on the one running the fewest steps now, ties by name. Polling and SSH workers
+/// need transports this version does not have yet, so a pool with only those fails the step with a message naming
+/// the pool and its workers instead of running somewhere unexpected.
 /// </summary>
-internal sealed class WorkerPlacement(OctoStore store)
+internal sealed class WorkerPlacement(OctoStore store, WorkerLoad load, TentacleTimeouts timeouts)
 {
     /// <param name="poolId">The step's pool, or the target's default pool when it has one; empty for the default pool.</param>
-    public Result<string> Place(ExecutionLocation location, string poolId)
+    /// <returns>The placement; the caller disposes it when the invocation ends.</returns>
+    public Result<StepPlacement> Place(ExecutionLocation location, string poolId)
     {
         if (location == ExecutionLocation.BuiltInWorker)
         {
-            return BuiltInWorker.DisplayName;
+            return StepPlacement.BuiltIn;
         }
 
-        return store.Read<Result<string>>(s =>
+        var found = store.Read<Result<(List<Worker> Listening, Dictionary<string, TimeSpan> Limits)>>(s =>
         {
             var pools = s.Pools.All();
             var pool = poolId.Length == 0 ? pools.FirstOrDefault(p => p.IsDefault) : pools.FirstOrDefault(p => p.Id == poolId);
@@ -30,17 +34,45 @@ internal sealed class WorkerPlacement(OctoStore store)
                     : new Problem(409, "Pool missing", $"Worker pool {poolId} no longer exists; edit the process to choose another pool.");
             }
 
-            var workers = s.Workers.All().Where(w => w.WorkerPoolIds.Contains(pool.Id)).OrderBy(w => w.Name, StringComparer.OrdinalIgnoreCase).ToList();
+            var workers = s.Workers.All().Where(w => w.WorkerPoolIds.Contains(pool.Id)).OrderBy(w => w.Name, StringComparer.OrdinalIgnoreCase).ThenBy(w => w.Id, StringComparer.Ordinal).ToList();
             if (workers.Count == 0)
             {
                 return pool.IsDefault
-                    ? BuiltInWorker.DisplayName
-                    : new Problem(409, "No workers", $"Worker pool '{pool.Name}' has no workers: add one with `octolite worker create --pool \"{pool.Name}\" …`, or run the step on another pool.");
+                    ? (new List<Worker>(), new Dictionary<string, TimeSpan>())
+                    : new Problem(409, "No workers", $"Worker pool '{pool.Name}' has no workers: add one with `octolite worker register-listening --pool \"{pool.Name}\" …`, or run the step on another pool.");
+            }
+
+            var listening = workers.Where(w => w.Endpoint.CommunicationStyle == CommunicationStyle.TentaclePassive).ToList();
+            var enabled = listening.Where(w => !w.IsDisabled).ToList();
+            if (enabled.Count > 0)
+            {
+                var limits = enabled.ToDictionary(w => w.Id, w => s.Policies.Get(w.MachinePolicyId)?.ConnectionConnectTimeout ?? timeouts.StartRetryLimit);
+                return (enabled, limits);
+            }
+
+            if (listening.Count > 0)
+            {
+                return new Problem(409, "No enabled workers",
+                    $"Worker pool '{pool.Name}' has no enabled listening worker ({string.Join(", ", listening.Select(w => w.Name))} disabled); enable one with `octolite worker enable`.");
             }
 
             return new Problem(409, "No worker transport",
-                $"Worker pool '{pool.Name}' has {workers.Count} worker(s) ({string.Join(", ", workers.Select(w => $"{w.Name}: {w.Endpoint.CommunicationStyle}"))}), and this server version cannot run steps on "
-                + "listening, polling or SSH workers yet" + (pool.IsDefault ? "; while the default pool has workers the built-in worker is not used for it. Run the step on the built-in worker (ExecutionLocation BuiltInWorker), or remove the workers from the pool." : "."));
+                $"Worker pool '{pool.Name}' has {workers.Count} worker(s) ({string.Join(", ", workers.Select(w => $"{w.Name}: {w.Endpoint.CommunicationStyle}"))}), and this server version runs steps only on "
+                + "the built-in worker and listening tentacles (TentaclePassive); polling and SSH workers arrive later" + (pool.IsDefault ? ". While the default pool has workers the built-in worker is not used for it: run the step on the built-in worker (ExecutionLocation BuiltInWorker), or remove the workers from the pool." : "."));
         });
+        if (!found.IsSuccess)
+        {
+            return found.Problem;
+        }
+
+        var (candidates, startLimits) = found.Value;
+        if (candidates.Count == 0)
+        {
+            return StepPlacement.BuiltIn;
+        }
+
+        var lease = load.Acquire(candidates.Select(w => w.Id).ToList());
+        var worker = candidates.First(w => w.Id == lease.WorkerId);
+        return new StepPlacement(worker.Name, worker, startLimits[worker.Id], lease);
     }
 }

@@ -1,0 +1,38 @@
+using OctoLite.Tentacle.Protocol;
+
+namespace OctoLite.Tentacle.Agent;
+
+/// <summary>
+/// One ticket the service knows: its journal, its status and, while it runs, the token that cancels it and the
+/// task that ends when it has ended (journal closed, status saved).
+/// </summary>
+internal sealed class ScriptRun(string ticket, string journalFolder, ScriptJournal journal, ScriptRecord record) : IDisposable
+{
+    private volatile ScriptRecord _record = record;
+
+    public string Ticket { get; } = ticket;
+    public string JournalFolder { get; } = journalFolder;
+    public ScriptJournal Journal { get; } = journal;
+    public CancellationTokenSource Cancellation { get; } = new();
+
+    /// <summary>Completes once the script has ended and its status is saved; already complete for a finished ticket.</summary>
+    public Task Completion { get; set; } = Task.CompletedTask;
+
+    /// <summary>The current status; set only after the journal it describes is durable.</summary>
+    public ScriptRecord Record => _record;
+
+    public bool IsRunning => _record.State == ScriptState.Running;
+
+    /// <summary>Saves <paramref name="record"/> to disk, then makes it the one status answers read.</summary>
+    public void Update(ScriptRecord record)
+    {
+        ScriptRecordFile.Save(JournalFolder, record);
+        _record = record;
+    }
+
+    public void Dispose()
+    {
+        Cancellation.Dispose();
+        Journal.Dispose();
+    }
+}

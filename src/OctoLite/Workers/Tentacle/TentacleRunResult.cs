@@ -1,0 +1,15 @@
+using OctoLite.Scripting.Runner;
+using OctoLite.Workers.Tentacle.Errors;
+
+namespace OctoLite.Workers.Tentacle;
+
+/// <summary>
+/// How a step ended on a tentacle, as <see cref="StepRunResult"/> says it for the built-in worker, with the tentacle
+/// error that ended it when the link, not the script, decided the outcome (null otherwise). A
+/// <see cref="TentacleCertificateMismatchException"/> or <see cref="TentacleUntrustedException"/> there is a trust
+/// failure the caller audits.
+/// </summary>
+internal sealed record TentacleRunResult(StepRunResult Result, TentacleException? Failure)
+{
+    public bool IsTrustFailure => Failure is TentacleCertificateMismatchException or TentacleUntrustedException;
+}

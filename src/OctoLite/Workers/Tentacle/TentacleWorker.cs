@@ -1,0 +1,113 @@
+using OctoLite.Domain;
+using OctoLite.Hosting;
+using OctoLite.Scripting.Runner;
+using OctoLite.Tentacle.Protocol;
+using OctoLite.Workers.Tentacle.Errors;
+
+namespace OctoLite.Workers.Tentacle;
+
+/// <summary>
+/// Runs steps on listening tentacles (TentaclePassive workers), as the built-in worker runs them in-process: the
+/// same request in (script, variables, timeout), the same reports out. The tentacle runs the same step runner, so
+/// masking happens there, before a line leaves the machine. Artifacts are downloaded into
+/// <c>&lt;data dir&gt;/work/&lt;taskId&gt;/&lt;folder&gt;.downloads</c>, handed to the collector, then deleted.
+/// </summary>
+internal sealed partial class TentacleWorker(TentacleClients clients, DataPaths paths, TimeProvider time, ILogger<TentacleWorker> logger)
+{
+    /// <summary>The ticket of one invocation: unique per task, step and target, so a repeated start runs nothing twice.</summary>
+    public static string Ticket(string taskId, string folderName) => $"{taskId}.{folderName}";
+
+    /// <param name="worker">A TentaclePassive worker.</param>
+    /// <param name="startRetryLimit">How long to keep trying to reach the tentacle before the step fails "worker unavailable".</param>
+    /// <param name="taskId">The task, for the ticket and the download folder.</param>
+    /// <param name="folderName">The invocation's name within the task (the step id, with the target id when per target).</param>
+    /// <param name="request">The step; its <see cref="StepRunRequest.Started"/> (a local process group) is not called.</param>
+    /// <param name="started">Called once the tentacle has accepted the script.</param>
+    public async Task<TentacleRunResult> RunAsync(
+        Worker worker, TimeSpan startRetryLimit, string taskId, string folderName, StepRunRequest request, Func<StepArtifact, Task> collect, IStepOutput output, Action? started, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(worker.Endpoint.Uri, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || !SelfSignedCertificates.IsThumbprint(worker.Endpoint.Thumbprint))
+        {
+            var message = $"Worker '{worker.Name}' has no usable listening endpoint (Uri '{worker.Endpoint.Uri}', thumbprint '{worker.Endpoint.Thumbprint}'); fix it with `octolite worker update`.";
+            output.Line(TaskLogLevel.Error, message);
+            return new TentacleRunResult(new StepRunResult(StepOutcome.Failed, null, message, []), null);
+        }
+
+        var client = clients.For(uri, worker.Endpoint.Thumbprint!);
+        var command = new StartScriptCommand
+        {
+            Ticket = Ticket(taskId, folderName),
+            Syntax = request.Syntax.ToString(),
+            Script = request.Script,
+            Variables = request.Variables.Select(v => new WireVariable(v.Name, v.Value, v.IsSensitive)).ToList(),
+            Timeout = request.Timeout,
+        };
+        var downloads = Path.Combine(paths.WorkFolder, taskId, folderName + ".downloads");
+        output.Line(TaskLogLevel.Verbose, $"Running on worker {worker.Name}, a listening tentacle at {uri}, as ticket {command.Ticket}");
+        try
+        {
+            var run = new TentacleScriptRun(client, clients.Timeouts, time);
+            var ended = await run.RunAsync(command, startRetryLimit, downloads, output, started, cancellationToken);
+            foreach (var artifact in ended.Result.Artifacts)
+            {
+                await collect(artifact);
+            }
+
+            if (ended.Failure is { } failure)
+            {
+                Log(worker, command.Ticket, failure);
+            }
+
+            return ended;
+        }
+        finally
+        {
+            Remove(downloads, Path.GetDirectoryName(downloads)!);
+        }
+    }
+
+    private void Log(Worker worker, string ticket, TentacleException failure)
+    {
+        switch (failure)
+        {
+            case TentacleCertificateMismatchException mismatch:
+                LogCertificateMismatch(logger, worker.Name, mismatch.Tentacle, mismatch.Presented, mismatch.Expected, ticket);
+                break;
+            case TentacleUntrustedException:
+                LogUntrusted(logger, worker.Name, failure.Tentacle, ticket);
+                break;
+            default:
+                LogFailed(logger, worker.Name, failure.Tentacle, ticket, failure.Message);
+                break;
+        }
+    }
+
+    private static void Remove(string folder, string taskFolder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            if (Directory.Exists(taskFolder) && !Directory.EnumerateFileSystemEntries(taskFolder).Any())
+            {
+                Directory.Delete(taskFolder);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Another step of the task is using the task folder; it removes it.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Worker {Worker}: the tentacle at {Uri} presented certificate {Presented}, expected {Expected} (ticket {Ticket}); not retried")]
+    private static partial void LogCertificateMismatch(ILogger logger, string worker, Uri uri, string presented, string expected, string ticket);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Worker {Worker}: the tentacle at {Uri} refused this server's certificate (ticket {Ticket}); not retried")]
+    private static partial void LogUntrusted(ILogger logger, string worker, Uri uri, string ticket);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Worker {Worker}: a step on the tentacle at {Uri} failed (ticket {Ticket}): {Reason}")]
+    private static partial void LogFailed(ILogger logger, string worker, Uri uri, string ticket, string reason);
+}
