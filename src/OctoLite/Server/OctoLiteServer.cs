@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Logging.Console;
 using OctoLite.Hosting;
 using OctoLite.Server.Api;
 using OctoLite.Server.Audit;
@@ -135,7 +134,7 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
             Args = ["--hostBuilder:reloadConfigOnChange=false"],
             ContentRootPath = options.Paths.Directory,
         });
-        ConfigureLogging(builder.Logging, options.LogFormat);
+        ConsoleLogging.Configure(builder.Logging, options.LogFormat);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -208,33 +207,6 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
         app.MapEventsApi();
         app.MapFallback((HttpContext context) => ApiResults.Problem(new Problem(404, "Not found", $"No API at {context.Request.Method} {context.Request.Path}.")));
         return app;
-    }
-
-    private static void ConfigureLogging(ILoggingBuilder logging, LogFormat format)
-    {
-        logging.ClearProviders();
-        logging.SetMinimumLevel(LogLevel.Information);
-        logging.AddFilter("Microsoft", LogLevel.Warning);
-        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-        switch (format)
-        {
-            case LogFormat.Json:
-                logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
-                break;
-            case LogFormat.Text:
-                logging.AddSimpleConsole(o =>
-                {
-                    o.SingleLine = true;
-                    o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-                    o.UseUtcTimestamp = true;
-                });
-                break;
-            case LogFormat.None:
-                return;
-        }
-
-        // Diagnostics go to stderr: stdout belongs to data.
-        logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     }
 
     private static void Seed(IServiceProvider services)
