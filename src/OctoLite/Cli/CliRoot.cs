@@ -60,13 +60,13 @@ internal static class CliRoot
             new NounCommand("process", "The project's deployment process: the steps a deployment of a release runs",
                 new ProjectProcessSetCommand(options), new ProjectProcessShowCommand(options))));
         root.Subcommands.Add(new NounCommand("release", "Releases: a version of a project, snapshotting its deployment process and variables",
-            new ReleaseListCommand(options), new ReleaseShowCommand(options), new ReleaseCreateCommand(options), new ReleaseDeleteCommand(options)));
+            new ReleaseListCommand(options), ReleaseVerbs.Show(options), new ReleaseCreateCommand(options), ReleaseVerbs.Delete(options)));
         root.Subcommands.Add(new DeployCommand(options));
         root.Subcommands.Add(new NounCommand("variable", "Project variables, plain or sensitive (encrypted, never shown again)",
             new VariableListCommand(options), new VariableSetCommand(options), new VariableDeleteCommand(options)));
         root.Subcommands.Add(new NounCommand("runbook", "Runbooks: a project's processes of script steps, run on demand",
-            new RunbookListCommand(options), new RunbookShowCommand(options), new RunbookCreateCommand(options), new RunbookUpdateCommand(options),
-            new RunbookDeleteCommand(options), new RunbookRunCommand(options)));
+            new RunbookListCommand(options), RunbookVerbs.Show(options), new RunbookCreateCommand(options), new RunbookUpdateCommand(options),
+            RunbookVerbs.Delete(options), new RunbookRunCommand(options)));
         root.Subcommands.Add(new NounCommand("task", "Tasks: runbook runs and deployments queued on the server, their logs, artifacts and manual interventions",
             new TaskListCommand(options), new TaskShowCommand(options), new TaskLogCommand(options), new TaskWaitCommand(options), new TaskCancelCommand(options),
             new TaskInterventionCommand(options, proceed: true), new TaskInterventionCommand(options, proceed: false),
