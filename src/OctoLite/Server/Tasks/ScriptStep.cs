@@ -42,8 +42,8 @@ internal sealed class ScriptStep(
             return StepOutcomeReport.Success;
         }
 
-        var probe = context.VariablesFor(step, number, targets[0], "");
-        var limit = context.MaxParallelism(step, probe);
+        // A step that runs once needs no limit: its variables are built once, for the invocation itself.
+        var limit = targets.Count == 1 ? 1 : context.MaxParallelism(step, context.VariablesFor(step, number, targets[0], ""));
         var invocations = targets.Select(target => new TaskStepInvocation
         {
             Block = target is null ? $"{step.Id}/worker" : $"{step.Id}/{target.Id}",
