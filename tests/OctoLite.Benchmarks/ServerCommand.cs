@@ -3,9 +3,12 @@ namespace OctoLite.Benchmarks;
 /// <summary>How the harness starts and stops a server: <c>server run</c> on a fresh data dir, stopped by SIGTERM.</summary>
 internal static class ServerCommand
 {
-    /// <summary>Listens on a free loopback port (never used: the harness talks to the data dir's Unix socket).</summary>
+    /// <summary>
+    /// Listens on a free loopback port (never used: the harness talks to the data dir's Unix socket) and opens the
+    /// polling endpoint on a free port, which the polling scenario reads from the server status.
+    /// </summary>
     public static string[] Arguments(string dataDirectory) =>
-        ["server", "run", "--data-dir", dataDirectory, "--listen", "127.0.0.1:0"];
+        ["server", "run", "--data-dir", dataDirectory, "--listen", "127.0.0.1:0", "--polling-port", "0"];
 
     /// <summary>The socket every server opens in its data dir; it needs no API key.</summary>
     public static string SocketPath(string dataDirectory) => Path.Combine(dataDirectory, "octolite.sock");

@@ -12,6 +12,7 @@ internal sealed class EnvironmentVariables(Func<string, string?> lookup)
     public const string Output = "OCTOLITE_OUTPUT";
     public const string Listen = "OCTOLITE_LISTEN";
     public const string LogFormat = "OCTOLITE_LOG_FORMAT";
+    public const string PollingPort = "OCTOLITE_POLLING_PORT";
 
     public static EnvironmentVariables Process { get; } = new(Environment.GetEnvironmentVariable);
 

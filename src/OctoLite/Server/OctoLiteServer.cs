@@ -8,6 +8,7 @@ using OctoLite.Server.Configuration;
 using OctoLite.Server.Email;
 using OctoLite.Server.Environments;
 using OctoLite.Server.Pools;
+using OctoLite.Server.Polling;
 using OctoLite.Server.Projects;
 using OctoLite.Server.Security;
 using OctoLite.Server.Targets;
@@ -16,6 +17,7 @@ using OctoLite.Scripting.Runner;
 using OctoLite.Storage;
 using OctoLite.Workers;
 using OctoLite.Workers.Tentacle;
+using OctoLite.Workers.Tentacle.Polling;
 
 namespace OctoLite.Server;
 
@@ -88,7 +90,9 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
             await app.StartAsync(cancellationToken);
             File.SetUnixFileMode(paths.SocketFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
-            app.Services.GetRequiredService<ServerIdentity>().ListenAddresses = addresses;
+            var identity = app.Services.GetRequiredService<ServerIdentity>();
+            identity.PollingPort = addresses.Where(a => a.StartsWith("https://", StringComparison.Ordinal)).Select(a => (int?)new Uri(a.Replace("[::]", "localhost", StringComparison.Ordinal)).Port).FirstOrDefault();
+            identity.ListenAddresses = addresses;
             app.Services.GetRequiredService<TaskEngine>().Start();
             var logger = app.Services.GetRequiredService<ILogger<OctoLiteServer>>();
             LogStarted(logger, ProductInfo.Version, paths.Directory, string.Join(", ", addresses));
@@ -145,6 +149,10 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
             }
 
             kestrel.ListenUnixSocket(options.Paths.SocketFile);
+            if (options.PollingPort is { } pollingPort)
+            {
+                kestrel.ListenAnyIP(pollingPort, listen => listen.UseHttps(PollingTls.Options(kestrel.ApplicationServices)));
+            }
         });
 
         var services = builder.Services;
@@ -174,8 +182,10 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
         services.AddSingleton<ReleaseService>();
         services.AddSingleton<ServerCertificate>();
         services.AddSingleton<TentacleTimeouts>();
-        services.AddSingleton(sp => new TentacleClients(sp.GetRequiredService<ServerCertificate>().Certificate, sp.GetRequiredService<TentacleTimeouts>()));
+        services.AddSingleton(sp => new PollingQueues(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new TentacleClients(sp.GetRequiredService<ServerCertificate>().Certificate, sp.GetRequiredService<TentacleTimeouts>(), sp.GetRequiredService<PollingQueues>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TentacleWorker>();
+        services.AddSingleton<PollingTrust>();
         services.AddSingleton<WorkerLoad>();
         services.AddSingleton<WorkerPlacement>();
         services.AddSingleton<ScriptStep>();
@@ -188,6 +198,7 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
 
         var app = builder.Build();
         app.UseMiddleware<UnhandledErrors>();
+        app.UseMiddleware<PollingEndpoint>();
         app.UseMiddleware<ApiKeyAuthentication>();
         app.MapServerStatusApi();
         app.MapWorkerPoolsApi();

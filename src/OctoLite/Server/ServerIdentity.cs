@@ -13,6 +13,9 @@ internal sealed class ServerIdentity(DataPaths paths, OctoStore store, TimeProvi
 
     public IReadOnlyList<string> ListenAddresses { get; set; } = [];
 
+    /// <summary>The bound port of the polling endpoint, once it listens; null when the server opens none.</summary>
+    public int? PollingPort { get; set; }
+
     public ServerStatus Status() => new(
         ProductInfo.Version,
         Environment.MachineName,
@@ -24,5 +27,6 @@ internal sealed class ServerIdentity(DataPaths paths, OctoStore store, TimeProvi
         ListenAddresses,
         paths.SocketFile,
         engine.Status(),
-        certificate.Thumbprint);
+        certificate.Thumbprint,
+        PollingPort);
 }

@@ -65,7 +65,9 @@ internal sealed class ServerFixture : IAsyncDisposable
         string? workingDirectory = null,
         string[]? extraArguments = null)
     {
-        var startInfo = OctoLiteProcess.StartInfo(["server", "run", "--data-dir", dataDir, "--listen", listen, .. extraArguments ?? []], binary, workingDirectory);
+        // Many servers run at once: each opens its polling endpoint on a free port unless the test chooses one.
+        string[] polling = extraArguments?.Contains("--polling-port") == true ? [] : ["--polling-port", "0"];
+        var startInfo = OctoLiteProcess.StartInfo(["server", "run", "--data-dir", dataDir, "--listen", listen, .. polling, .. extraArguments ?? []], binary, workingDirectory);
         var process = new Process { StartInfo = startInfo };
         var server = new ServerFixture(process, dataDir, OctoLiteCli.ForDataDir(dataDir, deadline, binary));
         process.OutputDataReceived += (_, e) => server.Append(e.Data);

@@ -42,6 +42,8 @@ public sealed class EnvironmentOptionTests
     [Theory]
     [InlineData("--listen", "nowhere")]
     [InlineData("--log-format", "xml")]
+    [InlineData("--polling-port", "99999")]
+    [InlineData("--polling-port", "ten")]
     public async Task ServerRun_BadOption_ExitsUsage_BeforeTouchingTheDataDir(string option, string value)
     {
         using var temp = new TempDirectory();

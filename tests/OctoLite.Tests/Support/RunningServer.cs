@@ -32,11 +32,12 @@ internal sealed class RunningServer : IAsyncDisposable
     public HttpClient Tcp { get; }
 
     /// <summary>Starts on <paramref name="directory"/> (left in place on dispose, so a test can restart on it or read its files) or on a fresh one.</summary>
-    public static async Task<RunningServer> StartAsync(TempDirectory? directory = null)
+    /// <param name="pollingPort">The polling endpoint's port (0 for a free one), or null to open none.</param>
+    public static async Task<RunningServer> StartAsync(TempDirectory? directory = null, int? pollingPort = null)
     {
         var owned = directory is null ? new TempDirectory() : null;
         var paths = new DataPaths((directory ?? owned!).Combine("data"));
-        var server = await OctoLiteServer.StartAsync(new ServerOptions { Paths = paths, Listen = "127.0.0.1:0", LogFormat = LogFormat.None }, TestTimeout.Token());
+        var server = await OctoLiteServer.StartAsync(new ServerOptions { Paths = paths, Listen = "127.0.0.1:0", PollingPort = pollingPort, LogFormat = LogFormat.None }, TestTimeout.Token());
         return new RunningServer(owned, server, paths);
     }
 

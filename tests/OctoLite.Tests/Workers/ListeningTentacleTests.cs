@@ -135,25 +135,25 @@ public sealed class ListeningTentacleTests
         var task = await fixture.Api.WaitAsync(await fixture.Api.RunAsync("Off"));
 
         Assert.Equal("Failed", task["State"]!.GetValue<string>());
-        Assert.Contains("has no enabled listening worker (tentacle-1 disabled)", task["ErrorMessage"]!.GetValue<string>());
+        Assert.Contains("has no enabled tentacle worker (tentacle-1 disabled)", task["ErrorMessage"]!.GetValue<string>());
     }
 
     [Fact]
-    public async Task PollingOnlyPool_IsRefusedClearly()
+    public async Task SshOnlyPool_IsRefusedClearly()
     {
         await using var server = await RunningServer.StartAsync();
         var api = new OctoLite.Tests.Server.Tasks.TaskApi(server);
         await api.ProjectAsync();
-        await server.Socket.PostAsync("api/workerpools", RunningServer.Json("""{"Name":"Polling"}"""));
-        var created = await server.Socket.PostAsync("api/workers", RunningServer.Json("""{"Name":"p","WorkerPoolIds":["Polling"],"Endpoint":{"CommunicationStyle":"TentacleActive","Uri":"poll://abc/","Thumbprint":"0123456789ABCDEF0123456789ABCDEF01234567"}}"""));
+        await server.Socket.PostAsync("api/workerpools", RunningServer.Json("""{"Name":"Remote"}"""));
+        var created = await server.Socket.PostAsync("api/workers", RunningServer.Json("""{"Name":"s","WorkerPoolIds":["Remote"],"Endpoint":{"CommunicationStyle":"Ssh","Host":"127.0.0.1","Username":"deploy"}}"""));
         Assert.True(created.IsSuccessStatusCode);
         var step = OctoLite.Tests.Server.Tasks.TaskApi.Bash("Try", "echo hi");
-        step["WorkerPool"] = "Polling";
-        await api.RunbookAsync("Poll", step);
+        step["WorkerPool"] = "Remote";
+        await api.RunbookAsync("Ssh", step);
 
-        var task = await api.WaitAsync(await api.RunAsync("Poll"));
+        var task = await api.WaitAsync(await api.RunAsync("Ssh"));
 
         Assert.Equal("Failed", task["State"]!.GetValue<string>());
-        Assert.Contains("polling and SSH workers arrive later", task["ErrorMessage"]!.GetValue<string>());
+        Assert.Contains("SSH workers arrive later", task["ErrorMessage"]!.GetValue<string>());
     }
 }

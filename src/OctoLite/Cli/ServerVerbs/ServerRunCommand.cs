@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OctoLite.Hosting;
 using OctoLite.Server;
+using OctoLite.Tentacle.Protocol;
 
 namespace OctoLite.Cli.ServerVerbs;
 
@@ -8,6 +9,7 @@ internal sealed class ServerRunCommand : OctoCommand
 {
     private readonly Option<string?> _listen;
     private readonly Option<string?> _logFormat;
+    private readonly Option<string?> _pollingPort;
 
     public ServerRunCommand(GlobalOptions options) : base("run", "Run the server in the foreground until SIGTERM or Ctrl+C", options)
     {
@@ -21,7 +23,13 @@ internal sealed class ServerRunCommand : OctoCommand
             Description = $"Format of the logs written to stderr (env: {EnvironmentVariables.LogFormat}; default: text)",
             HelpName = "text|json",
         };
+        _pollingPort = new Option<string?>("--polling-port")
+        {
+            Description = $"TCP port polling tentacles connect to, on every interface; 0 picks a free one, 'none' opens none (env: {EnvironmentVariables.PollingPort}; default: {TentacleProtocol.DefaultPollingPort})",
+            HelpName = "port|none",
+        };
         Options.Add(_listen);
+        Options.Add(_pollingPort);
         Options.Add(_logFormat);
     }
 
@@ -41,8 +49,18 @@ internal sealed class ServerRunCommand : OctoCommand
             var other => throw CliException.Usage($"--log-format (or {EnvironmentVariables.LogFormat}) must be text or json (got '{other}')."),
         };
 
+        var pollingText = result.GetValue(_pollingPort) ?? context.Environment.Get(EnvironmentVariables.PollingPort);
+        int? pollingPort = pollingText switch
+        {
+            null => TentacleProtocol.DefaultPollingPort,
+            _ when pollingText.Equals("none", StringComparison.OrdinalIgnoreCase) => null,
+            _ when int.TryParse(pollingText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port <= 65535 => port,
+            _ => throw CliException.Usage($"--polling-port (or {EnvironmentVariables.PollingPort}) must be a TCP port from 0 to 65535, or 'none' (got '{pollingText}')."),
+        };
+
         var serverOptions = new ServerOptions
         {
+            PollingPort = pollingPort,
             Paths = context.Paths,
             Listen = listen.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : listen,
             LogFormat = logFormat,
@@ -65,7 +83,11 @@ internal sealed class ServerRunCommand : OctoCommand
         }
         catch (IOException e) when (e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
         {
-            throw new CliException(ExitCodes.Failed, $"Cannot listen on {options.Listen}: the address is already in use. Choose another with --listen host:port.");
+            var port = options.PollingPort ?? -1;
+            var polling = port > 0 && e.Message.Contains($":{port}", StringComparison.Ordinal);
+            throw new CliException(ExitCodes.Failed, polling
+                ? $"Cannot open the polling endpoint on port {port}: the address is already in use (another server?). Choose another with --polling-port P, or --polling-port none to open none."
+                : $"Cannot listen on {options.Listen}: the address is already in use. Choose another with --listen host:port.");
         }
         catch (UnauthorizedAccessException e)
         {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using OctoLite.Hosting;
+using OctoLite.Tentacle.Agent.Polling;
 
 namespace OctoLite.Tentacle.Agent;
 
@@ -12,11 +13,17 @@ namespace OctoLite.Tentacle.Agent;
 internal sealed class TentacleAgent : IAsyncDisposable
 {
     private readonly TentacleListener? _listener;
+    private readonly PollingClient? _polling;
+    private readonly PollingDispatcher? _dispatcher;
     private readonly WorkspaceJanitor _janitor;
     private readonly ILoggerFactory _loggerFactory;
 
-    private TentacleAgent(TentacleInstanceConfig config, X509Certificate2 certificate, ScriptService scripts, WorkspaceJanitor janitor, TentacleListener? listener, ILoggerFactory loggerFactory)
+    private TentacleAgent(
+        TentacleInstanceConfig config, X509Certificate2 certificate, ScriptService scripts, WorkspaceJanitor janitor, TentacleListener? listener,
+        PollingClient? polling, PollingDispatcher? dispatcher, ILoggerFactory loggerFactory)
     {
+        _polling = polling;
+        _dispatcher = dispatcher;
         _loggerFactory = loggerFactory;
         Config = config;
         Certificate = certificate;
@@ -40,7 +47,13 @@ internal sealed class TentacleAgent : IAsyncDisposable
     /// <summary>The address to call the agent on, e.g. <c>https://127.0.0.1:10933/</c> (loopback when listening on every interface); null when not listening.</summary>
     public Uri? ListenUri => _listener?.Uri;
 
-    /// <summary>The transport-independent service: what the listener serves, and what a polling loop will call.</summary>
+    /// <summary>A polling tentacle's server endpoint; null when the instance does not poll.</summary>
+    public Uri? PollingServer => _polling?.Server;
+
+    /// <summary>True while a polling tentacle's last poll reached the server.</summary>
+    public bool IsPollingConnected => _polling?.IsConnected ?? false;
+
+    /// <summary>The transport-independent service: what the listener serves and what polled calls run.</summary>
     public ScriptService Scripts { get; }
 
     /// <summary>Starts an agent for <paramref name="config"/>, whose <see cref="TentacleInstanceConfig.HomeDirectory"/> must be set.</summary>
@@ -63,6 +76,8 @@ internal sealed class TentacleAgent : IAsyncDisposable
         scripts.RecoverAfterRestart();
         var janitor = new WorkspaceJanitor(home, scripts, config.WorkspaceRetention, options, loggerFactory.CreateLogger<WorkspaceJanitor>());
         TentacleListener? listener = null;
+        PollingDispatcher? dispatcher = null;
+        PollingClient? polling = null;
         try
         {
             janitor.Start();
@@ -70,9 +85,23 @@ internal sealed class TentacleAgent : IAsyncDisposable
             {
                 listener = await TentacleListener.StartAsync(config, certificate, scripts, options, loggerFactory, cancellationToken);
             }
+
+            if (config.ServerCommsAddress.Length > 0)
+            {
+                var probe = new TentacleCapabilitiesProbe(config.HomeDirectory, options.SearchPath);
+                dispatcher = new PollingDispatcher(config.HomeDirectory, scripts, probe, loggerFactory);
+                var pollingLogger = loggerFactory.CreateLogger<PollingClient>();
+                polling = PollingClient.Start(config, certificate, new TrustedThumbprints(config, pollingLogger), dispatcher, options, pollingLogger);
+            }
         }
         catch
         {
+            if (listener is not null)
+            {
+                await listener.DisposeAsync();
+            }
+
+            dispatcher?.Dispose();
             await janitor.DisposeAsync();
             await scripts.DisposeAsync();
             certificate.Dispose();
@@ -80,9 +109,10 @@ internal sealed class TentacleAgent : IAsyncDisposable
             throw;
         }
 
+        var where = string.Join("; ", new[] { listener is null ? null : $"listening on {listener.Uri}", polling is null ? null : $"polling {polling.Server} as poll://{config.SubscriptionId}/" }.OfType<string>());
         TentacleLog.Started(loggerFactory.CreateLogger<TentacleAgent>(), config.Name, certificate.Thumbprint,
-            listener?.Uri.ToString() ?? "nowhere (no-listen)", config.TrustedThumbprints.Count);
-        return new TentacleAgent(config, certificate, scripts, janitor, listener, loggerFactory);
+            where.Length > 0 ? where : "neither listening nor polling (no-listen, no server to poll)", config.TrustedThumbprints.Count);
+        return new TentacleAgent(config, certificate, scripts, janitor, listener, polling, dispatcher, loggerFactory);
     }
 
     /// <summary>Completes when <paramref name="cancellationToken"/> fires (the CLI passes its SIGTERM/SIGINT token).</summary>
@@ -95,6 +125,13 @@ internal sealed class TentacleAgent : IAsyncDisposable
         {
             await _listener.DisposeAsync();
         }
+
+        if (_polling is not null)
+        {
+            await _polling.DisposeAsync();
+        }
+
+        _dispatcher?.Dispose();
 
         await _janitor.DisposeAsync();
         await Scripts.DisposeAsync();

@@ -14,19 +14,72 @@ internal static class TentacleEndpoints
 {
     private const string Ticket = "/{ticket}";
 
+    /// <summary>Every route, once: the listener maps them, and the polling transport matches calls against them.</summary>
+    private static readonly (string Method, string Template, RequestDelegate Handler)[] Routes =
+    [
+        ("GET", TentacleProtocol.Capabilities, CapabilitiesAsync),
+        ("POST", TentacleProtocol.Scripts, StartAsync),
+        ("GET", TentacleProtocol.Scripts + Ticket, StatusAsync),
+        ("POST", TentacleProtocol.Scripts + Ticket + "/cancel", CancelAsync),
+        ("POST", TentacleProtocol.Scripts + Ticket + "/complete", CompleteAsync),
+        ("PUT", TentacleProtocol.Scripts + Ticket + "/files", UploadAsync),
+        ("GET", TentacleProtocol.Scripts + Ticket + "/files", DownloadAsync),
+    ];
+
     public static IEndpointRouteBuilder MapTentacleApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet(TentacleProtocol.Capabilities, (RequestDelegate)CapabilitiesAsync);
-        app.MapPost(TentacleProtocol.Scripts, (RequestDelegate)StartAsync);
-        app.MapGet(TentacleProtocol.Scripts + Ticket, (RequestDelegate)StatusAsync);
-        app.MapPost(TentacleProtocol.Scripts + Ticket + "/cancel", (RequestDelegate)CancelAsync);
-        app.MapPost(TentacleProtocol.Scripts + Ticket + "/complete", (RequestDelegate)CompleteAsync);
-        app.MapPut(TentacleProtocol.Scripts + Ticket + "/files", (RequestDelegate)UploadAsync);
-        app.MapGet(TentacleProtocol.Scripts + Ticket + "/files", (RequestDelegate)DownloadAsync);
-        app.MapFallback((RequestDelegate)(context => throw new TentacleRequestException(
-            404, $"No tentacle route at {context.Request.Method} {context.Request.Path} (protocol version {TentacleProtocol.Version}).")));
+        foreach (var (method, template, handler) in Routes)
+        {
+            app.MapMethods(template, [method], handler);
+        }
+
+        app.MapFallback((RequestDelegate)(context => throw NoRoute(context.Request.Method, context.Request.Path)));
         return app;
     }
+
+    /// <summary>
+    /// Runs the route <paramref name="context"/>'s method and path name, with its route values set, as the listener
+    /// would (the polling transport's way in); no route is a 404 refusal.
+    /// </summary>
+    public static Task DispatchAsync(HttpContext context)
+    {
+        var method = context.Request.Method;
+        var segments = (context.Request.Path.Value ?? "").Split('/');
+        foreach (var (routeMethod, template, handler) in Routes)
+        {
+            var parts = template.Split('/');
+            if (routeMethod != method || parts.Length != segments.Length)
+            {
+                continue;
+            }
+
+            var values = new RouteValueDictionary();
+            var matched = true;
+            for (var i = 0; i < parts.Length && matched; i++)
+            {
+                if (parts[i].StartsWith('{'))
+                {
+                    matched = segments[i].Length > 0;
+                    values[parts[i][1..^1]] = segments[i];
+                }
+                else
+                {
+                    matched = string.Equals(parts[i], segments[i], StringComparison.OrdinalIgnoreCase);
+                }
+            }
+
+            if (matched)
+            {
+                context.Request.RouteValues = values;
+                return handler(context);
+            }
+        }
+
+        throw NoRoute(method, context.Request.Path);
+    }
+
+    private static TentacleRequestException NoRoute(string method, PathString path) =>
+        new(404, $"No tentacle route at {method} {path} (protocol version {TentacleProtocol.Version}).");
 
     private static Task CapabilitiesAsync(HttpContext context) =>
         TentacleHttp.WriteJsonAsync(context, 200, Service<TentacleCapabilitiesProbe>(context).Probe(), TentacleJsonContext.Default.TentacleCapabilities);

@@ -54,6 +54,12 @@ internal sealed record TentacleInstanceConfig
     /// <summary>The server's API URL this tentacle registered with; empty when not registered.</summary>
     public string ServerUrl { get; set; } = "";
 
-    /// <summary>A polling tentacle's server endpoint (<c>https://host:10943</c>); empty for a listening tentacle.</summary>
+    /// <summary>A polling tentacle's server endpoint (<c>https://host:10943/</c>); empty for a listening tentacle.</summary>
     public string ServerCommsAddress { get; set; } = "";
+
+    /// <summary>
+    /// A polling tentacle's subscription id: the server queues this tentacle's requests under <c>poll://ID/</c>, the
+    /// worker's Endpoint.Uri. Made by registration; empty for a listening tentacle.
+    /// </summary>
+    public string SubscriptionId { get; set; } = "";
 }

@@ -3,7 +3,7 @@ namespace OctoLite.Tentacle.Agent;
 /// <summary>The agent's log messages that are not a single class's own.</summary>
 internal static partial class TentacleLog
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tentacle {Instance} ({Thumbprint}) listening on {Address}; trusting {TrustedCount} server thumbprint(s)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tentacle {Instance} ({Thumbprint}) {Address}; trusting {TrustedCount} server thumbprint(s)")]
     public static partial void Started(ILogger logger, string instance, string thumbprint, string address, int trustedCount);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a connection from {Remote}: its certificate {Thumbprint} ({Subject}) is not trusted by this tentacle. Trust it with `octolite tentacle configure --trust <thumbprint>` if it is your server's.")]

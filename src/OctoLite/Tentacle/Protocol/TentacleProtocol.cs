@@ -30,6 +30,45 @@ internal static class TentacleProtocol
     /// <summary>PUT (upload, body = bytes, header <see cref="Sha256Header"/>) or GET (download) <c>?path=relative/path</c> inside the script's workspace.</summary>
     public static string Files(string ticket) => $"{Script(ticket)}/files";
 
+    /// <summary>
+    /// Polling transport, on the server's polling port: GET long-polls for the next call queued for subscription
+    /// <c>ID</c> (the worker's <c>poll://ID/</c>). The answer is 204 when none came within the hold time, or 200 with
+    /// the call itself: <see cref="RequestIdHeader"/>, <see cref="RequestMethodHeader"/>, <see cref="RequestTargetHeader"/>,
+    /// the call's <see cref="ForwardedHeaders"/>, and its body as the body.
+    /// </summary>
+    public static string Poll(string subscriptionId) => $"/tentacle/v1/poll/{Uri.EscapeDataString(subscriptionId)}";
+
+    /// <summary>POST: a polling tentacle's answer to call <paramref name="requestId"/>: <see cref="ResponseStatusHeader"/>, the answer's <see cref="ForwardedHeaders"/>, and its body as the body. 204 once the server has read it; 410 when nobody waits for it any more.</summary>
+    public static string PollResponse(string subscriptionId, string requestId) => $"{Poll(subscriptionId)}/responses/{Uri.EscapeDataString(requestId)}";
+
+    /// <summary>The id of a call delivered by polling, which its answer names.</summary>
+    public const string RequestIdHeader = "X-OctoLite-Request-Id";
+    /// <summary>The HTTP method of a call delivered by polling.</summary>
+    public const string RequestMethodHeader = "X-OctoLite-Request-Method";
+    /// <summary>The path and query of a call delivered by polling, e.g. <c>/tentacle/v1/scripts/T?after=3</c>.</summary>
+    public const string RequestTargetHeader = "X-OctoLite-Request-Target";
+    /// <summary>The HTTP status code of a polling tentacle's answer.</summary>
+    public const string ResponseStatusHeader = "X-OctoLite-Response-Status";
+
+    /// <summary>Headers a call and its answer keep when they travel over polling (besides Content-Type).</summary>
+    public static readonly IReadOnlyList<string> ForwardedHeaders = [VersionHeader, Sha256Header];
+
+    /// <summary>The scheme of a polling worker's Endpoint.Uri, <c>poll://SUBSCRIPTIONID/</c>.</summary>
+    public const string PollScheme = "poll";
+
+    /// <summary>The subscription id in <c>poll://ID/</c> as written (ids are case-sensitive), or null when <paramref name="uri"/> is not one.</summary>
+    public static string? SubscriptionOf(string? uri)
+    {
+        const string prefix = PollScheme + "://";
+        if (uri is null || !uri.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var id = uri[prefix.Length..].TrimEnd('/');
+        return id.Length > 0 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') ? id : null;
+    }
+
     /// <summary>The SHA-256 of a file's bytes, lower-case hex: sent with an upload, returned with a download.</summary>
     public const string Sha256Header = "X-Content-Sha256";
     /// <summary>The largest file a transfer accepts, either way.</summary>

@@ -10,6 +10,7 @@ using System.Text.Json.Serialization.Metadata;
 using OctoLite.Hosting;
 using OctoLite.Tentacle.Protocol;
 using OctoLite.Workers.Tentacle.Errors;
+using OctoLite.Workers.Tentacle.Polling;
 
 namespace OctoLite.Workers.Tentacle;
 
@@ -18,6 +19,8 @@ namespace OctoLite.Workers.Tentacle;
 /// certificate as client certificate, and only the certificate pinned for the worker accepted from the tentacle
 /// (no chain, no name check: trust is the thumbprint). Every failure is a <see cref="TentacleException"/> saying
 /// whether trying again can help. Thread-safe; one instance per endpoint, kept by <see cref="TentacleClients"/>.
+/// A polling tentacle's client sends the same calls through a <see cref="PollingHandler"/> instead: they wait in
+/// the tentacle's queue for its next poll, whose TLS (and pinning) is the polling endpoint's.
 /// </summary>
 internal sealed class TentacleClient : IDisposable
 {
@@ -25,17 +28,29 @@ internal sealed class TentacleClient : IDisposable
     private readonly HttpClient _http;
     private readonly TentacleTimeouts _timeouts;
     private readonly string _serverThumbprint;
+    private readonly PollingHandler? _polling;
 
     // What the last TLS handshake saw, for telling a pinning failure or a refused server certificate apart from a network error.
     private string _lastPresented = "";
     private long _handshakesAccepted;
 
-    public TentacleClient(Uri uri, string pinnedThumbprint, X509Certificate2 serverCertificate, TentacleTimeouts timeouts)
+    /// <param name="uri">A listening tentacle's <c>https://host:port/</c>, or a polling one's <c>poll://ID/</c> with <paramref name="polling"/>.</param>
+    /// <param name="polling">The polling transport for a polling tentacle; null to connect to a listening one.</param>
+    public TentacleClient(Uri uri, string pinnedThumbprint, X509Certificate2 serverCertificate, TentacleTimeouts timeouts, PollingHandler? polling = null)
     {
         Uri = uri;
         PinnedThumbprint = SelfSignedCertificates.Normalize(pinnedThumbprint);
         _timeouts = timeouts;
         _serverThumbprint = SelfSignedCertificates.Normalize(serverCertificate.Thumbprint);
+        _polling = polling;
+        if (polling is not null)
+        {
+            // The calls' own address does not matter: the handler queues them, and only their path and query travel.
+            _http = new HttpClient(polling, disposeHandler: true) { BaseAddress = new Uri("https://polling.invalid/"), Timeout = Timeout.InfiniteTimeSpan };
+            _http.DefaultRequestHeaders.Add(TentacleProtocol.VersionHeader, TentacleProtocol.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
         var handler = new SocketsHttpHandler
         {
             ConnectTimeout = timeouts.Connect,
@@ -60,6 +75,25 @@ internal sealed class TentacleClient : IDisposable
 
     /// <summary>The only tentacle certificate this client accepts, upper-case hex.</summary>
     public string PinnedThumbprint { get; }
+
+    /// <summary>True for a polling tentacle's client.</summary>
+    public bool IsPolling => _polling is not null;
+
+    /// <summary>
+    /// A polling tentacle's pickup limit (the machine policy's PollingRequestQueueTimeout): how long a call waits for
+    /// a poll before it fails "worker unavailable". Zero for a listening tentacle.
+    /// </summary>
+    public TimeSpan PickupTimeout
+    {
+        get => _polling?.PickupTimeout ?? TimeSpan.Zero;
+        set
+        {
+            if (_polling is not null)
+            {
+                _polling.PickupTimeout = value;
+            }
+        }
+    }
 
     public Task<TentacleCapabilities> CapabilitiesAsync(CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, TentacleProtocol.Capabilities, null, Json.TentacleCapabilities, cancellationToken);
@@ -167,7 +201,8 @@ internal sealed class TentacleClient : IDisposable
     private async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, string route, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
+        // Over polling the call first waits for a poll (failing on its own when none comes), then has the same time to be answered.
+        limit.CancelAfter(timeout + PickupTimeout);
         var handshakesBefore = Interlocked.Read(ref _handshakesAccepted);
         try
         {

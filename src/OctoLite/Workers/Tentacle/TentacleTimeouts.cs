@@ -47,6 +47,9 @@ internal sealed class TentacleTimeouts
     /// <summary>After a cancel is sent, how long to keep reading the script's log while it stops. Default 60 seconds (the tentacle's TERM-to-KILL grace is 10).</summary>
     public TimeSpan CancelDrain { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long the polling endpoint holds a poll open when nothing is queued (the tentacle polls again at once). Default 30 seconds.</summary>
+    public TimeSpan PollHold { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The wait before retry <paramref name="attempt"/> (1 for the first retry).</summary>
     public TimeSpan BackoffFor(int attempt)
     {

@@ -7,7 +7,7 @@ using OctoLite.Workers.Tentacle.Errors;
 namespace OctoLite.Workers.Tentacle;
 
 /// <summary>
-/// Runs steps on listening tentacles (TentaclePassive workers), as the built-in worker runs them in-process: the
+/// Runs steps on tentacles, listening (TentaclePassive) or polling (TentacleActive), as the built-in worker runs them in-process: the
 /// same request in (script, variables, timeout), the same reports out. The tentacle runs the same step runner, so
 /// masking happens there, before a line leaves the machine. Artifacts are downloaded into
 /// <c>&lt;data dir&gt;/work/&lt;taskId&gt;/&lt;folder&gt;.downloads</c>, handed to the collector, then deleted.
@@ -26,14 +26,14 @@ internal sealed partial class TentacleWorker(TentacleClients clients, DataPaths 
     public async Task<TentacleRunResult> RunAsync(
         Worker worker, TimeSpan startRetryLimit, string taskId, string folderName, StepRunRequest request, Func<StepArtifact, Task> collect, IStepOutput output, Action? started, CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(worker.Endpoint.Uri, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || !SelfSignedCertificates.IsThumbprint(worker.Endpoint.Thumbprint))
+        var client = ClientFor(worker, startRetryLimit, out var where);
+        if (client is null)
         {
-            var message = $"Worker '{worker.Name}' has no usable listening endpoint (Uri '{worker.Endpoint.Uri}', thumbprint '{worker.Endpoint.Thumbprint}'); fix it with `octolite worker update`.";
+            var message = $"Worker '{worker.Name}' has no usable {worker.Endpoint.CommunicationStyle} endpoint (Uri '{worker.Endpoint.Uri}', thumbprint '{worker.Endpoint.Thumbprint}'); fix it with `octolite worker update`.";
             output.Line(TaskLogLevel.Error, message);
             return new TentacleRunResult(new StepRunResult(StepOutcome.Failed, null, message, []), null);
         }
 
-        var client = clients.For(uri, worker.Endpoint.Thumbprint!);
         var command = new StartScriptCommand
         {
             Ticket = Ticket(taskId, folderName),
@@ -43,7 +43,7 @@ internal sealed partial class TentacleWorker(TentacleClients clients, DataPaths 
             Timeout = request.Timeout,
         };
         var downloads = Path.Combine(paths.WorkFolder, taskId, folderName + ".downloads");
-        output.Line(TaskLogLevel.Verbose, $"Running on worker {worker.Name}, a listening tentacle at {uri}, as ticket {command.Ticket}");
+        output.Line(TaskLogLevel.Verbose, $"Running on worker {worker.Name}, {where}, as ticket {command.Ticket}");
         try
         {
             var run = new TentacleScriptRun(client, clients.Timeouts, time);
@@ -63,6 +63,30 @@ internal sealed partial class TentacleWorker(TentacleClients clients, DataPaths 
         finally
         {
             Remove(downloads, Path.GetDirectoryName(downloads)!);
+        }
+    }
+
+    /// <summary>The client for a listening (TentaclePassive) or polling (TentacleActive) worker; null when its endpoint is unusable.</summary>
+    /// <param name="pickupTimeout">For a polling worker, how long a call waits for its poll.</param>
+    private TentacleClient? ClientFor(Worker worker, TimeSpan pickupTimeout, out string where)
+    {
+        where = "";
+        var endpoint = worker.Endpoint;
+        if (!SelfSignedCertificates.IsThumbprint(endpoint.Thumbprint))
+        {
+            return null;
+        }
+
+        switch (endpoint.CommunicationStyle)
+        {
+            case CommunicationStyle.TentaclePassive when Uri.TryCreate(endpoint.Uri, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps:
+                where = $"a listening tentacle at {uri}";
+                return clients.For(uri, endpoint.Thumbprint!);
+            case CommunicationStyle.TentacleActive when TentacleProtocol.SubscriptionOf(endpoint.Uri) is { } subscription:
+                where = $"a polling tentacle ({endpoint.Uri})";
+                return clients.ForPolling(subscription, endpoint.Thumbprint!, pickupTimeout);
+            default:
+                return null;
         }
     }
 

@@ -1,0 +1,283 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using OctoLite.Tentacle.Protocol;
+
+namespace OctoLite.Tentacle.Agent.Polling;
+
+/// <summary>
+/// The polling transport (TentacleActive): <see cref="TentacleAgentOptions.PollingConnections"/> loops each hold a
+/// poll open on the server's polling endpoint, run the call it brings through <see cref="PollingDispatcher"/>, and
+/// post the answer back. Mutual TLS: this instance's certificate, and only a server certificate whose thumbprint
+/// the instance trusts. A server that cannot be reached is tried again after <see cref="PollingBackoff"/>; scripts
+/// keep running meanwhile, and their journals keep every line for when the server asks again.
+/// </summary>
+internal sealed partial class PollingClient : IAsyncDisposable
+{
+    /// <summary>How long one poll may stay open before the tentacle gives up on it; above the server's hold time (30 s).</summary>
+    private static readonly TimeSpan PollLimit = TimeSpan.FromSeconds(90);
+
+    /// <summary>How long posting one answer may take (a large download's answer is the file).</summary>
+    private static readonly TimeSpan AnswerLimit = TimeSpan.FromMinutes(10);
+
+    private readonly HttpClient _http;
+    private readonly PollingDispatcher _dispatcher;
+    private readonly TentacleAgentOptions _options;
+    private readonly ILogger _logger;
+    private readonly string _pollPath;
+    private readonly string _subscriptionId;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _loops = [];
+    private string _lastPresented = "";
+    private bool _lastPresentedTrusted;
+    private int _connected;
+
+    private PollingClient(Uri server, string subscriptionId, X509Certificate2 certificate, TrustedThumbprints trust, PollingDispatcher dispatcher, TentacleAgentOptions options, ILogger logger)
+    {
+        Server = server;
+        _subscriptionId = subscriptionId;
+        _pollPath = TentacleProtocol.Poll(subscriptionId).TrimStart('/');
+        _dispatcher = dispatcher;
+        _options = options;
+        _logger = logger;
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = TimeSpan.FromSeconds(30),
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                LocalCertificateSelectionCallback = (_, _, _, _, _) => certificate,
+                ClientCertificates = [certificate],
+                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                RemoteCertificateValidationCallback = (_, presented, _, _) => IsTrustedServer(presented, trust),
+            },
+        };
+        _http = new HttpClient(handler) { BaseAddress = server, Timeout = Timeout.InfiniteTimeSpan };
+        _http.DefaultRequestHeaders.Add(TentacleProtocol.VersionHeader, TentacleProtocol.Version.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The server's polling endpoint, e.g. <c>https://octolite.example:10943/</c>.</summary>
+    public Uri Server { get; }
+
+    /// <summary>True once a poll has reached the server (and until the next failure).</summary>
+    public bool IsConnected => Volatile.Read(ref _connected) > 0;
+
+    /// <exception cref="ArgumentException">The server address is not an https URL, or the subscription id is not valid.</exception>
+    public static PollingClient Start(TentacleInstanceConfig config, X509Certificate2 certificate, TrustedThumbprints trust, PollingDispatcher dispatcher, TentacleAgentOptions options, ILogger logger)
+    {
+        if (!Uri.TryCreate(config.ServerCommsAddress, UriKind.Absolute, out var server) || server.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new ArgumentException($"ServerCommsAddress must be the server's polling endpoint, like https://server:{TentacleProtocol.DefaultPollingPort}/ (got '{config.ServerCommsAddress}').", nameof(config));
+        }
+
+        if (TentacleProtocol.SubscriptionOf($"{TentacleProtocol.PollScheme}://{config.SubscriptionId}/") != config.SubscriptionId)
+        {
+            throw new ArgumentException($"SubscriptionId must be letters, digits, '-', '_' or '.' (got '{config.SubscriptionId}'); register the tentacle again to get one.", nameof(config));
+        }
+
+        var client = new PollingClient(server, config.SubscriptionId, certificate, trust, dispatcher, options, logger);
+        for (var i = 0; i < Math.Max(1, options.PollingConnections); i++)
+        {
+            var connection = i + 1;
+            client._loops.Add(Task.Run(() => client.PollLoopAsync(connection)));
+        }
+
+        return client;
+    }
+
+    private async Task PollLoopAsync(int connection)
+    {
+        var stopping = _stopping.Token;
+        var random = new Random();
+        var failures = 0;
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await PollOnceAsync(stopping);
+                if (failures > 0)
+                {
+                    LogReconnected(_logger, connection, Server, failures);
+                }
+
+                failures = 0;
+                Interlocked.Exchange(ref _connected, 1);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException or PollRefusedException)
+            {
+                failures++;
+                Interlocked.Exchange(ref _connected, 0);
+                var wait = PollingBackoff.Wait(failures, _options, random);
+                var reason = Describe(e);
+                if (failures == 1 || failures == PollingBackoff.QuickRetries + 1)
+                {
+                    LogPollFailed(_logger, connection, Server, reason, failures, wait.TotalSeconds);
+                }
+                else
+                {
+                    LogPollFailedAgain(_logger, connection, Server, reason, failures, wait.TotalSeconds);
+                }
+
+                try
+                {
+                    await Task.Delay(wait, _options.Time, stopping);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>One poll: waits for a call (or the server's hold time), runs it, posts the answer.</summary>
+    private async Task PollOnceAsync(CancellationToken stopping)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        limit.CancelAfter(PollLimit);
+        using var poll = await _http.GetAsync(_pollPath, HttpCompletionOption.ResponseHeadersRead, limit.Token);
+        if (poll.StatusCode == System.Net.HttpStatusCode.NoContent)
+        {
+            return;
+        }
+
+        if (poll.StatusCode != System.Net.HttpStatusCode.OK)
+        {
+            throw new PollRefusedException($"the server answered the poll with {(int)poll.StatusCode} {poll.ReasonPhrase}: {await poll.Content.ReadAsStringAsync(limit.Token)}");
+        }
+
+        var callId = Header(poll, TentacleProtocol.RequestIdHeader);
+        var method = Header(poll, TentacleProtocol.RequestMethodHeader);
+        var target = Header(poll, TentacleProtocol.RequestTargetHeader);
+        if (callId.Length == 0 || method.Length == 0 || !target.StartsWith('/'))
+        {
+            throw new PollRefusedException($"the server sent a call without {TentacleProtocol.RequestIdHeader}, {TentacleProtocol.RequestMethodHeader} or {TentacleProtocol.RequestTargetHeader}; is it an OctoLite server of a compatible version?");
+        }
+
+        var headers = TentacleProtocol.ForwardedHeaders
+            .Where(name => poll.Headers.Contains(name))
+            .Select(name => KeyValuePair.Create(name, Header(poll, name)))
+            .ToList();
+        // The call runs to its end even if the agent is stopping: its answer (a script's status) matters to the server.
+        await using var body = await poll.Content.ReadAsStreamAsync(CancellationToken.None);
+        await using var answer = await _dispatcher.DispatchAsync(method, target, headers, poll.Content.Headers.ContentType?.ToString(), poll.Content.Headers.ContentLength, body, CancellationToken.None);
+        await PostAnswerAsync(callId, answer);
+    }
+
+    private async Task PostAnswerAsync(string callId, PolledAnswer answer)
+    {
+        using var limit = new CancellationTokenSource(AnswerLimit);
+        using var post = new HttpRequestMessage(HttpMethod.Post, TentacleProtocol.PollResponse(_subscriptionId, callId).TrimStart('/')) { Content = answer.Content() };
+        post.Headers.Add(TentacleProtocol.ResponseStatusHeader, answer.Status.ToString(CultureInfo.InvariantCulture));
+        foreach (var (name, value) in answer.Headers)
+        {
+            post.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if (answer.ContentType is { Length: > 0 } contentType && MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
+        {
+            post.Content.Headers.ContentType = mediaType;
+        }
+
+        using var posted = await _http.SendAsync(post, limit.Token);
+        if (posted.StatusCode == System.Net.HttpStatusCode.Gone)
+        {
+            LogAnswerUnwanted(_logger, callId);
+        }
+        else if (!posted.IsSuccessStatusCode)
+        {
+            LogAnswerRefused(_logger, callId, (int)posted.StatusCode, await posted.Content.ReadAsStringAsync(limit.Token));
+        }
+    }
+
+    private bool IsTrustedServer(X509Certificate? presented, TrustedThumbprints trust)
+    {
+        var thumbprint = presented?.GetCertHashString() ?? "";
+        var trusted = thumbprint.Length > 0 && trust.IsTrusted(thumbprint);
+        Volatile.Write(ref _lastPresented, thumbprint);
+        Volatile.Write(ref _lastPresentedTrusted, trusted);
+        return trusted;
+    }
+
+    private string Describe(Exception e)
+    {
+        if (e is PollRefusedException)
+        {
+            return e.Message;
+        }
+
+        if (e is OperationCanceledException)
+        {
+            return $"the poll got no answer within {PollLimit.TotalSeconds:0} s";
+        }
+
+        var presented = Volatile.Read(ref _lastPresented);
+        var tls = e is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } || Chain(e).Any(x => x is AuthenticationException);
+        if (tls && presented.Length > 0 && !Volatile.Read(ref _lastPresentedTrusted))
+        {
+            return $"the server presented certificate {presented}, which this tentacle does not trust; if it is your server's, trust it with `octolite tentacle configure --trust {presented}`";
+        }
+
+        // Under TLS 1.3 a server refusing this tentacle's certificate is seen only as an alert or a closed connection after the handshake.
+        var refusedUs = presented.Length > 0 && Volatile.Read(ref _lastPresentedTrusted)
+            && (tls || Chain(e).Any(x => x.Message.Contains("alert", StringComparison.OrdinalIgnoreCase)) || e is HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded });
+        return refusedUs
+            ? $"the server refused this tentacle's certificate ({Innermost(e).Message}); register it with `octolite tentacle register-worker --comms-style TentacleActive`"
+            : Innermost(e).Message;
+    }
+
+    private static IEnumerable<Exception> Chain(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            yield return x;
+        }
+    }
+
+    private static Exception Innermost(Exception e)
+    {
+        while (e.InnerException is not null)
+        {
+            e = e.InnerException;
+        }
+
+        return e;
+    }
+
+    private static string Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : "";
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await Task.WhenAll(_loops);
+        _http.Dispose();
+        _stopping.Dispose();
+    }
+
+    /// <summary>The server answered, but not with a call: refused the poll, or sent something unreadable.</summary>
+    private sealed class PollRefusedException(string message) : Exception(message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling connection {Connection} to {Server} failed ({Reason}); failure {Failures} in a row, trying again in {Seconds:0.#} s")]
+    private static partial void LogPollFailed(ILogger logger, int connection, Uri server, string reason, int failures, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Polling connection {Connection} to {Server} failed again ({Reason}); failure {Failures} in a row, trying again in {Seconds:0.#} s")]
+    private static partial void LogPollFailedAgain(ILogger logger, int connection, Uri server, string reason, int failures, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Polling connection {Connection} to {Server} is back after {Failures} failure(s)")]
+    private static partial void LogReconnected(ILogger logger, int connection, Uri server, int failures);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The server no longer waited for the answer to call {CallId}")]
+    private static partial void LogAnswerUnwanted(ILogger logger, string callId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The server refused the answer to call {CallId} with {Status}: {Detail}")]
+    private static partial void LogAnswerRefused(ILogger logger, string callId, int status, string detail);
+}
