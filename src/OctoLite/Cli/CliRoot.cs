@@ -82,8 +82,9 @@ internal static class CliRoot
             new AuditListCommand(options)));
         root.Subcommands.Add(new NounCommand("tentacle", "Run this machine as a Tentacle worker: instances, certificates, trusted servers and the agent",
             new TentacleCreateInstanceCommand(options), new TentacleConfigureCommand(options), new TentacleNewCertificateCommand(options),
-            new TentacleShowThumbprintCommand(options), new TentacleRunCommand(options), new TentacleListInstancesCommand(options),
-            new TentacleShowConfigurationCommand(options)));
+            new TentacleShowThumbprintCommand(options), new TentacleRunCommand(options), new TentacleServiceCommand(options), new TentacleListInstancesCommand(options),
+            new TentacleShowConfigurationCommand(options),
+            new TentacleRegisterWorkerCommand(options), new TentacleDeregisterWorkerCommand(options)));
         root.Subcommands.Add(new TuiCommand(options));
         root.SetAction((parseResult, cancellationToken) => RunBareAsync(parseResult, options, cancellationToken));
         return root;

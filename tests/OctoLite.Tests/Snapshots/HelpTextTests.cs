@@ -128,8 +128,11 @@ public sealed class HelpTextTests
             "octolite tentacle new-certificate",
             "octolite tentacle show-thumbprint",
             "octolite tentacle run",
+            "octolite tentacle service",
             "octolite tentacle list-instances",
             "octolite tentacle show-configuration",
+            "octolite tentacle register-worker",
+            "octolite tentacle deregister-worker",
             "octolite tui",
         ];
 

@@ -9,6 +9,21 @@ namespace OctoLite.Tests.Tentacle;
 public sealed class TentacleRunCliTests
 {
     [Fact]
+    public async Task Run_OfAnUnknownInstance_IsAUsageError_NotACrash()
+    {
+        using var temp = new TempDirectory();
+        var environment = new EnvironmentVariables(name => name == "OCTOLITE_TENTACLE_CONFIG_DIR" ? temp.Combine("config") : null);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await CliProgram.RunAsync(["tentacle", "run", "--instance", "Nope"], environment, output, error);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains("Nope", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_ListensOnTheConfiguredPort_UntilCanceled()
     {
         using var temp = new TempDirectory();

@@ -5,7 +5,7 @@ namespace OctoLite.Cli.Tentacle;
 
 /// <summary>
 /// Base of the <c>octolite tentacle</c> verbs: they act on a local instance (chosen by <c>--instance</c> or
-/// <c>--home</c>) and never talk to a server, so none of them touches <see cref="CliContext.Client"/>.
+/// <c>--home</c>). Only register-worker and deregister-worker talk to a server, the one named by <c>--server</c>.
 /// </summary>
 internal abstract class TentacleCommand : OctoCommand
 {
@@ -32,11 +32,12 @@ internal abstract class TentacleCommand : OctoCommand
 
     protected Option<string?> Home { get; }
 
-    protected sealed override Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
+    protected sealed override async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
     {
         try
         {
-            return ExecuteAsync(context, new TentacleInstances(context.Environment), cancellationToken);
+            // Awaited inside the try: a verb that loads its instance after its first await is covered too.
+            return await ExecuteAsync(context, new TentacleInstances(context.Environment), cancellationToken);
         }
         catch (TentacleConfigException e)
         {
