@@ -36,7 +36,7 @@ internal static class BenchmarkDocument
                        Invariant($"1-minute load average {r.LoadBefore:0.00} when the run began and {r.LoadAfter:0.00} when it ended (other work on the machine inflates every figure). ");
         const string regenerate =
             "Regenerate with `dotnet run -c Release --project tests/OctoLite.Benchmarks -- --binary <binary> --out <this file>` " +
-            "(`--scenarios startup`, `tasks`, or any of `latency,ingest,throughput` to take only some; the report then holds only those).";
+            "(`--scenarios startup`, `tasks`, or any of `latency,ingest,throughput,dispatch` to take only some; the report then holds only those).";
         if (r.Startup is { } startup)
         {
             yield return measured + StartupMethod(startup) + " " + regenerate;
@@ -81,7 +81,7 @@ internal static class BenchmarkDocument
             "The task engine's scenarios drive a server (`server run` on a fresh data dir) through its REST API over the data dir's " +
             "Unix socket (`octolite.sock`, no API key), with a keep-alive HTTP client in the harness; the server starts in an empty " +
             "working directory of its own (ASP.NET's configuration reload watches the working directory recursively; see below). Each runbook is one Bash step " +
-            "on the built-in worker, and every time is taken by the harness's Stopwatch from just before the queue request " +
+            "on the built-in worker (unless said otherwise below), and every time is taken by the harness's Stopwatch from just before the queue request " +
             "(`POST /api/runbooks/{name}/run`) until `GET /api/tasks/{id}/wait` answers with the task finished (the endpoint answers on " +
             "completion, so no polling delay is in it); any task not ending Success fails the measurement.",
         };
@@ -116,8 +116,33 @@ internal static class BenchmarkDocument
                 "its ratio is tasks/s over spawns/s, so below 1 is slower than the baseline.");
         }
 
+        if (r.Dispatch is { } d)
+        {
+            parts.Add(DispatchMethod(d));
+        }
+
         return parts;
     }
+
+    private static string DispatchMethod(DispatchResults d) =>
+        "**Tentacle dispatch**: the server gets two tentacle agents, processes of the same binary on loopback, each with a home of its own " +
+        "in a temp dir and `OCTOLITE_TENTACLE_CONFIG_DIR` pointing there too (nothing is written to the user's config), set up with the real verbs: " +
+        "`tentacle create-instance`; for the listening one `tentacle configure --listen-address 127.0.0.1 --port <free port>` and " +
+        $"`tentacle register-worker --comms-style TentaclePassive --public-hostname 127.0.0.1 --workerpool {DispatchScenario.ListeningPool}`, " +
+        $"for the polling one `tentacle register-worker --comms-style TentacleActive --workerpool {DispatchScenario.PollingPool}` " +
+        "(both through the server's TCP API, `http://127.0.0.1:PORT`, with an API key made for the run; the server opens its polling endpoint " +
+        "with `--polling-port 0`); then `tentacle run`. Every call between server and tentacle is mutual TLS, each side pinning the other's " +
+        "certificate thumbprint (register-worker makes the tentacle trust the server's). The server keeps one client per tentacle and reuses its " +
+        "kept-alive connection from call to call and step to step; the polling agent holds its 3 long polls open on the polling endpoint, " +
+        "so a queued call is collected by a poll already waiting. So neither path pays for a TCP or TLS handshake per step. " +
+        $"Three runbooks of one step `{TaskScenarioSettings.TrivialScript}`: on the default pool (it has no workers, so the built-in worker runs it), " +
+        $"on pool `{DispatchScenario.ListeningPool}` and on pool `{DispatchScenario.PollingPool}`. After {d.WarmUps} unmeasured rounds " +
+        "(which also wait out the agents' start), each of " +
+        $"{d.Runs} rounds runs the baseline `bash -c true` once and then the three runbooks one after another, each timed as above, so drift " +
+        "in the machine's load affects all four alike. The goal for each tentacle is the baseline's p50 plus " +
+        $"{Goals.TentacleDispatchAllowanceMs:0} ms; the built-in row is for comparison, against the latency goal. Percentiles interpolate linearly " +
+        "between ranks; the server-clock rows are the medians of the differences of each task's own `QueueTime`, `StartTime` and `CompletedTime`, " +
+        "and started → finished holds the worker's placement, every call to it and the script itself.";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

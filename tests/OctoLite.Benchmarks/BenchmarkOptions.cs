@@ -14,7 +14,7 @@ internal sealed record BenchmarkOptions(string BinaryPath, string OutputPath, in
 
     public const string Usage =
         "usage: dotnet run -c Release --project tests/OctoLite.Benchmarks -- --binary PATH --out FILE.md [--runs N]\n" +
-        "         [--scenarios all|startup,latency,ingest,throughput|tasks]   (default all; tasks = latency,ingest,throughput)";
+        "         [--scenarios all|startup,latency,ingest,throughput,dispatch|tasks]   (default all; tasks = latency,ingest,throughput,dispatch)";
 
     public static bool IsHelp(IReadOnlyList<string> args) => args.Any(a => a is "-h" or "--help");
 
@@ -75,7 +75,8 @@ internal sealed record BenchmarkOptions(string BinaryPath, string OutputPath, in
                 "latency" => Scenarios.Latency,
                 "ingest" => Scenarios.Ingest,
                 "throughput" => Scenarios.Throughput,
-                _ => throw new UsageException($"Unknown scenario '{name}' (known: all, startup, tasks, latency, ingest, throughput)."),
+                "dispatch" => Scenarios.Dispatch,
+                _ => throw new UsageException($"Unknown scenario '{name}' (known: all, startup, tasks, latency, ingest, throughput, dispatch)."),
             };
         }
 

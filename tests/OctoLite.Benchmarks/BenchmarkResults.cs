@@ -15,7 +15,11 @@ internal sealed record BenchmarkResults(
     StartupResults? Startup,
     LatencyResults? Latency,
     IngestResults? Ingest,
-    ThroughputResults? Throughput)
+    ThroughputResults? Throughput,
+    DispatchResults? Dispatch)
 {
-    public bool HasTaskResults => Latency is not null || Ingest is not null || Throughput is not null;
+    public bool HasTaskResults => HasTaskEngineResults || Dispatch is not null;
+
+    /// <summary>Whether any figure of the task engine's history table was measured (dispatch has a history table of its own).</summary>
+    public bool HasTaskEngineResults => Latency is not null || Ingest is not null || Throughput is not null;
 }

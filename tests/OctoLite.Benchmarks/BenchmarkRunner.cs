@@ -40,9 +40,16 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options, TextWriter progr
             throughput = await new ThroughputScenario(binary, bash, progress).RunAsync(cancellationToken);
         }
 
+        DispatchResults? dispatch = null;
+        if (options.Scenarios.HasFlag(Scenarios.Dispatch))
+        {
+            progress.WriteLine($"Tentacle dispatch: {TaskScenarioSettings.LatencyRuns} rounds of spawn, built-in, listening and polling runs after {TaskScenarioSettings.LatencyWarmUps} warm-up round(s).");
+            dispatch = await new DispatchScenario(binary, bash, progress).RunAsync(cancellationToken);
+        }
+
         var loadAfter = LoadAverage.OneMinute();
         progress.WriteLine($"Done; load average {loadAfter:0.00}.");
-        return new BenchmarkResults(options.BinaryPath, versionText, DateTimeOffset.UtcNow, machine, loadBefore, loadAfter, startup, latency, ingest, throughput);
+        return new BenchmarkResults(options.BinaryPath, versionText, DateTimeOffset.UtcNow, machine, loadBefore, loadAfter, startup, latency, ingest, throughput, dispatch);
     }
 
     /// <summary>The binary's full path, so neither the harness nor GNU time searches PATH for it.</summary>

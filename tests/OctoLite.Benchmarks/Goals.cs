@@ -18,6 +18,9 @@ internal static class Goals
     /// <summary>… plus this many milliseconds.</summary>
     public const double StepLatencyAllowanceMs = 3;
 
+    /// <summary>A one-line bash step on a tentacle on loopback (listening or polling), queued until Success: p50 at most the bare spawn's p50 plus this many milliseconds.</summary>
+    public const double TentacleDispatchAllowanceMs = 10;
+
     /// <summary>A step's output reaches the task log at least half as fast as <c>cat</c> writes it to a file: at most twice cat's time.</summary>
     public const double IngestTimeRatio = 2;
 
@@ -26,6 +29,9 @@ internal static class Goals
 
     /// <summary>The latency goal for a given baseline p50.</summary>
     public static double StepLatencyMs(double baselineP50Ms) => StepLatencyFactor * baselineP50Ms + StepLatencyAllowanceMs;
+
+    /// <summary>The tentacle dispatch goal for a given baseline p50.</summary>
+    public static double TentacleDispatchMs(double baselineP50Ms) => baselineP50Ms + TentacleDispatchAllowanceMs;
 
     public static string Verdict(bool met) => met ? "PASS" : "MISS";
 }

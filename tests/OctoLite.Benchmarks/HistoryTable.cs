@@ -3,9 +3,9 @@ using System.Globalization;
 namespace OctoLite.Benchmarks;
 
 /// <summary>
-/// The dated history of results below the report's history marker: one table for the start-up measures and one for
-/// the task engine's, each found by its exact header line. Each run appends one row to the table of every group it
-/// measured (creating the table the first time); anything else written below the marker is kept as is.
+/// The dated history of results below the report's history marker: one table for the start-up measures, one for the
+/// task engine's and one for tentacle dispatch, each found by its exact header line. Each run appends one row to the
+/// table of every group it measured (creating the table the first time); anything else below the marker is kept as is.
 /// </summary>
 internal static class HistoryTable
 {
@@ -23,6 +23,12 @@ internal static class HistoryTable
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ];
 
+    private static readonly string[] DispatchHeader =
+    [
+        "| date | version | machine | kernel | one-line step p50 / p90: built-in | listening tentacle | polling tentacle | `bash -c true` p50 / p90 |",
+        "|---|---|---|---|---|---|---|---|",
+    ];
+
     /// <summary>The text below the marker with a row for <paramref name="results"/> appended to each history table it has figures for.</summary>
     public static string Append(string below, BenchmarkResults results)
     {
@@ -32,9 +38,14 @@ internal static class HistoryTable
             AppendRow(lines, "## History", StartupHeader, StartupRow(results, startup));
         }
 
-        if (results.HasTaskResults)
+        if (results.HasTaskEngineResults)
         {
             AppendRow(lines, "## Task engine history", TaskHeader, TaskRow(results));
+        }
+
+        if (results.Dispatch is { } dispatch)
+        {
+            AppendRow(lines, "## Tentacle dispatch history", DispatchHeader, DispatchRow(results, dispatch));
         }
 
         return string.Join('\n', lines.SkipWhile(line => line.Length == 0).Prepend("")) + "\n";
@@ -87,6 +98,17 @@ internal static class HistoryTable
         r.Throughput is { } t ? Format.Rate(t.TasksPerSecond, "tasks") : None,
         r.Throughput is { } s ? Format.Rate(s.BaselineSpawnsPerSecond, "spawns") : None,
     ]);
+
+    private static string DispatchRow(BenchmarkResults r, DispatchResults d) => Row(
+    [
+        .. Common(r),
+        Percentiles(d.BuiltIn.P50Ms, d.BuiltIn.P90Ms),
+        Percentiles(d.Listening.P50Ms, d.Listening.P90Ms),
+        Percentiles(d.Polling.P50Ms, d.Polling.P90Ms),
+        Percentiles(d.BaselineP50Ms, d.BaselineP90Ms),
+    ]);
+
+    private static string Percentiles(double p50Ms, double p90Ms) => $"{Format.Milliseconds(p50Ms)} / {Format.Milliseconds(p90Ms)}";
 
     private static IEnumerable<string> Common(BenchmarkResults r) =>
     [

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace OctoLite.Benchmarks;
 
 /// <summary>
@@ -21,7 +19,7 @@ internal sealed class LatencyScenario(string binary, string bash, TextWriter pro
         for (var warmUp = 0; warmUp < TaskScenarioSettings.LatencyWarmUps; warmUp++)
         {
             WallClock.Measure(bash, BashTrue.Arguments, cancellationToken);
-            await RunOnceAsync(server, cancellationToken);
+            await server.RunTimedAsync(Runbook, cancellationToken);
         }
 
         var baseline = new List<double>();
@@ -30,7 +28,7 @@ internal sealed class LatencyScenario(string binary, string bash, TextWriter pro
         for (var run = 1; run <= runs; run++)
         {
             baseline.Add(WallClock.Measure(bash, BashTrue.Arguments, cancellationToken).TotalMilliseconds);
-            var (task, wall) = await RunOnceAsync(server, cancellationToken);
+            var (task, wall) = await server.RunTimedAsync(Runbook, cancellationToken);
             latency.Add(wall.TotalMilliseconds);
             tasks.Add(task);
             if (run % 10 == 0)
@@ -49,13 +47,5 @@ internal sealed class LatencyScenario(string binary, string bash, TextWriter pro
             Percentile.Of(baseline, 0.9),
             Median.Of(tasks.Select(t => t.Queued.TotalMilliseconds)),
             Median.Of(tasks.Select(t => t.Executing.TotalMilliseconds)));
-    }
-
-    private static async Task<(FinishedTask Task, TimeSpan Wall)> RunOnceAsync(TaskServer server, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var id = await server.QueueAsync(Runbook, cancellationToken);
-        var task = await server.WaitForSuccessAsync(id, cancellationToken);
-        return (task, Stopwatch.GetElapsedTime(started));
     }
 }

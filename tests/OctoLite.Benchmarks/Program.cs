@@ -1,6 +1,6 @@
 // Scenario benchmarks of the published binary; see BenchmarkDocument for what is measured and how.
 //   dotnet run -c Release --project tests/OctoLite.Benchmarks -- --binary artifacts/linux-x64/octolite --out docs/benchmarks.md [--runs 5]
-//     [--scenarios all|startup|tasks|latency,ingest,throughput]
+//     [--scenarios all|startup|tasks|latency,ingest,throughput,dispatch]
 using System.Runtime.InteropServices;
 using OctoLite.Benchmarks;
 

@@ -29,6 +29,11 @@ internal static class ResultTable
             rows.Add(ThroughputRow(throughput));
         }
 
+        if (r.Dispatch is { } dispatch)
+        {
+            rows.AddRange(DispatchRows(dispatch));
+        }
+
         return rows;
     }
 
@@ -90,6 +95,31 @@ internal static class ResultTable
             $"{Format.Rate(r.BaselineSpawnsPerSecond, "spawns")}, {r.TaskCap} at a time",
             Format.FineRatio(r.TasksPerSecond, r.BaselineSpawnsPerSecond),
             $"≥ {Goals.TasksPerSecond:0} tasks/s", Goals.Verdict(r.TasksPerSecond >= Goals.TasksPerSecond));
+
+    private static IEnumerable<ResultRow> DispatchRows(DispatchResults r)
+    {
+        var builtInGoalMs = Goals.StepLatencyMs(r.BaselineP50Ms);
+        var tentacleGoalMs = Goals.TentacleDispatchMs(r.BaselineP50Ms);
+        var tentacleGoal = $"≤ baseline + {Goals.TentacleDispatchAllowanceMs:0} ms = {Format.Milliseconds(tentacleGoalMs)}";
+        return
+        [
+            .. PathRows(r, "on the built-in worker (dispatch run)", r.BuiltIn,
+                $"≤ {Goals.StepLatencyFactor:0.0#} × baseline + {Goals.StepLatencyAllowanceMs:0} ms = {Format.Milliseconds(builtInGoalMs)} (latency goal)",
+                Goals.Verdict(r.BuiltIn.P50Ms <= builtInGoalMs)),
+            .. PathRows(r, "via a listening tentacle", r.Listening, tentacleGoal, Goals.Verdict(r.Listening.P50Ms <= tentacleGoalMs)),
+            .. PathRows(r, "via a polling tentacle", r.Polling, tentacleGoal, Goals.Verdict(r.Polling.P50Ms <= tentacleGoalMs)),
+        ];
+    }
+
+    private static IEnumerable<ResultRow> PathRows(DispatchResults r, string how, DispatchPathResults path, string goal, string verdict) =>
+    [
+        new($"one-line bash step {how}, queue to Success, p50", Format.Milliseconds(path.P50Ms), Format.Milliseconds(r.BaselineP50Ms),
+            Format.Ratio(path.P50Ms, r.BaselineP50Ms), goal, verdict),
+        new($"one-line bash step {how}, queue to Success, p90", Format.Milliseconds(path.P90Ms), Format.Milliseconds(r.BaselineP90Ms),
+            Format.Ratio(path.P90Ms, r.BaselineP90Ms), None, None),
+        new("… queued → started / started → finished (server clock, p50)",
+            $"{Format.Milliseconds(path.ServerQueuedP50Ms)} / {Format.Milliseconds(path.ServerExecutingP50Ms)}", None, None, None, None),
+    ];
 
     /// <summary>"1,250,000 of 1,250,000 lines in 3 of 3 runs", or the first run's problem.</summary>
     private static string CheckSummary(IngestResults r)

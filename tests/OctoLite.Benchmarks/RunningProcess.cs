@@ -39,7 +39,9 @@ internal sealed class RunningProcess : IDisposable
     public string Output => _allOutput.ToString();
 
     /// <param name="workingDirectory">The child's working directory; null for the harness's own.</param>
-    public static RunningProcess Start(string fileName, IReadOnlyList<string> arguments, string? workingDirectory = null)
+    /// <param name="environment">Variables to set in the child's environment, over the harness's own; null for none.</param>
+    public static RunningProcess Start(
+        string fileName, IReadOnlyList<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -52,6 +54,11 @@ internal sealed class RunningProcess : IDisposable
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
         }
 
         var process = new Process { StartInfo = startInfo };

@@ -18,6 +18,9 @@ internal enum Scenarios
     /// <summary>Trivial tasks per second at task cap 10.</summary>
     Throughput = 8,
 
-    Tasks = Latency | Ingest | Throughput,
+    /// <summary>One-line bash step via a listening and a polling tentacle on loopback, beside the built-in worker.</summary>
+    Dispatch = 16,
+
+    Tasks = Latency | Ingest | Throughput | Dispatch,
     All = Startup | Tasks,
 }

@@ -28,16 +28,47 @@ internal sealed class ServerApi : IDisposable
         SendAsync(HttpMethod.Post, "api/projects", new JsonObject { ["Name"] = name }, HttpStatusCode.Created, cancellationToken);
 
     /// <summary>A runbook of one bash step running <paramref name="script"/>.</summary>
-    public Task CreateRunbookAsync(string project, string name, string script, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, "api/runbooks", new JsonObject
+    /// <param name="workerPool">The step's worker pool (name or id); null for the default pool, which the built-in worker serves while it has no workers.</param>
+    public Task CreateRunbookAsync(string project, string name, string script, string? workerPool, CancellationToken cancellationToken)
+    {
+        var step = new JsonObject { ["Name"] = "S", ["Syntax"] = "Bash", ["Script"] = script };
+        if (workerPool is not null)
+        {
+            step["WorkerPool"] = workerPool;
+        }
+
+        return SendAsync(HttpMethod.Post, "api/runbooks", new JsonObject
         {
             ["ProjectId"] = project,
             ["Name"] = name,
-            ["Process"] = new JsonObject
-            {
-                ["Steps"] = new JsonArray(new JsonObject { ["Name"] = "S", ["Syntax"] = "Bash", ["Script"] = script }),
-            },
+            ["Process"] = new JsonObject { ["Steps"] = new JsonArray(step) },
         }, HttpStatusCode.Created, cancellationToken);
+    }
+
+    public Task CreateWorkerPoolAsync(string name, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, "api/workerpools", new JsonObject { ["Name"] = name }, HttpStatusCode.Created, cancellationToken);
+
+    /// <summary>Creates an API key and returns it in clear (the only answer that holds it).</summary>
+    public async Task<string> CreateApiKeyAsync(string name, CancellationToken cancellationToken)
+    {
+        var created = await SendAsync(HttpMethod.Post, "api/apikeys", new JsonObject { ["Name"] = name }, HttpStatusCode.Created, cancellationToken);
+        return created["ApiKey"]?.GetValue<string>() is { Length: > 0 } key
+            ? key
+            : throw new MeasurementException("The server created an API key but sent no key.");
+    }
+
+    /// <summary>Where tentacles reach the server, from <c>GET /api/serverstatus</c>.</summary>
+    public async Task<ServerEndpoints> EndpointsAsync(CancellationToken cancellationToken)
+    {
+        var status = await SendAsync(HttpMethod.Get, "api/serverstatus", null, HttpStatusCode.OK, cancellationToken);
+        var addresses = status["ListenAddresses"] as JsonArray ?? [];
+        var api = addresses.Select(address => address?.GetValue<string>()).FirstOrDefault(IsTcpApi);
+        var pollingPort = status["PollingPort"] is JsonValue port && port.TryGetValue<int>(out var number) ? number : (int?)null;
+        var thumbprint = status["Thumbprint"]?.GetValue<string>() ?? "";
+        return api is not null && pollingPort is not null && thumbprint.Length > 0
+            ? new ServerEndpoints(api, pollingPort.Value, thumbprint)
+            : throw new MeasurementException($"The server's status lacks an http:// listen address, a polling port or a thumbprint: {status.ToJsonString()}");
+    }
 
     public Task SetTaskCapAsync(int taskCap, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Put, "api/configuration", new JsonObject { ["TaskCap"] = taskCap }, HttpStatusCode.OK, cancellationToken);
@@ -120,6 +151,10 @@ internal sealed class ServerApi : IDisposable
         return JsonNode.Parse(text) as JsonObject
             ?? throw new MeasurementException($"{method} /{path} answered {text}, not a JSON object.");
     }
+
+    /// <summary>True for <c>http://127.0.0.1:PORT</c>; not for the socket (<c>http://unix:/…/octolite.sock</c>) nor the polling endpoint (https).</summary>
+    private static bool IsTcpApi(string? address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && IPAddress.TryParse(uri.Host, out _);
 
     private static DateTimeOffset? Time(JsonObject task, string name) =>
         task[name] is JsonValue value && value.TryGetValue<string>(out var text)

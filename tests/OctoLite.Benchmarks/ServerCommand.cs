@@ -4,8 +4,9 @@ namespace OctoLite.Benchmarks;
 internal static class ServerCommand
 {
     /// <summary>
-    /// Listens on a free loopback port (never used: the harness talks to the data dir's Unix socket) and opens the
-    /// polling endpoint on a free port, which the polling scenario reads from the server status.
+    /// Listens on a free loopback port (the harness itself talks to the data dir's Unix socket; the dispatch scenario's
+    /// tentacles register through this port) and opens the polling endpoint on a free port; the dispatch scenario reads
+    /// both from the server status.
     /// </summary>
     public static string[] Arguments(string dataDirectory) =>
         ["server", "run", "--data-dir", dataDirectory, "--listen", "127.0.0.1:0", "--polling-port", "0"];

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace OctoLite.Benchmarks;
 
 /// <summary>
@@ -53,12 +55,28 @@ internal sealed class TaskServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Adds a runbook of one bash step to <see cref="Project"/>.</summary>
+    /// <summary>Adds a runbook of one bash step to <see cref="Project"/>, on the default pool (the built-in worker).</summary>
     public Task CreateRunbookAsync(string name, string script, CancellationToken cancellationToken) =>
-        Api.CreateRunbookAsync(Project, name, script, cancellationToken);
+        Api.CreateRunbookAsync(Project, name, script, null, cancellationToken);
+
+    /// <summary>Adds a runbook of one bash step to <see cref="Project"/>, on <paramref name="workerPool"/>.</summary>
+    public Task CreateRunbookAsync(string name, string script, string workerPool, CancellationToken cancellationToken) =>
+        Api.CreateRunbookAsync(Project, name, script, workerPool, cancellationToken);
 
     public Task<string> QueueAsync(string runbook, CancellationToken cancellationToken) =>
         Api.QueueRunAsync(Project, runbook, cancellationToken);
+
+    /// <summary>
+    /// Queues a run of <paramref name="runbook"/> and waits for it to succeed; the wall time runs from just before the
+    /// queue request until <c>/wait</c> answers (it answers on completion, so no polling delay is in it).
+    /// </summary>
+    public async Task<(FinishedTask Task, TimeSpan Wall)> RunTimedAsync(string runbook, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var id = await QueueAsync(runbook, cancellationToken);
+        var task = await WaitForSuccessAsync(id, cancellationToken);
+        return (task, Stopwatch.GetElapsedTime(started));
+    }
 
     /// <summary>Waits for the task to finish; anything but Success is a failed measurement, quoting the task's log.</summary>
     public async Task<FinishedTask> WaitForSuccessAsync(string taskId, CancellationToken cancellationToken)

@@ -20,4 +20,14 @@ internal sealed record TaskStepInvocation
     /// <summary>The script's process group on the built-in worker while it runs, with its leader's start time (clock ticks after boot), so a restarted server can stop a script its predecessor left behind.</summary>
     public int? ProcessGroupId { get; init; }
     public long? ProcessStartTime { get; init; }
+    /// <summary>The tentacle worker (id) the script runs on; empty on the built-in worker.</summary>
+    public string WorkerId { get; init; } = "";
+    /// <summary>The script's ticket on that tentacle, recorded once the tentacle accepted it; empty before.</summary>
+    public string Ticket { get; init; } = "";
+    /// <summary>
+    /// The last entry of the tentacle's journal for the script whose report (log line, progress, output variable,
+    /// artifact) the task holds: stored in the same write as the log lines it covers, so a server that restarts
+    /// follows the script again from exactly there, with no line lost or repeated.
+    /// </summary>
+    public long TentacleSequence { get; init; }
 }

@@ -58,6 +58,31 @@ public sealed class TentacleContractTests
 
     [Theory]
     [MemberData(nameof(Transports))]
+    public async Task StatusWithWait_IsHeldUntilThereIsNews_OrTheWaitEnds(string transport)
+    {
+        await using var fixture = await PollingTentacle.StartAsync(listen: true);
+        var client = ClientFor(fixture, transport);
+        var token = TestTimeout.Token();
+        await client.StartScriptAsync(new StartScriptCommand { Ticket = $"quiet-{transport}", Script = "sleep 30" }, token);
+        await client.StartScriptAsync(new StartScriptCommand { Ticket = $"late-{transport}", Script = "sleep 0.6; echo late" }, token);
+
+        var quietClock = System.Diagnostics.Stopwatch.StartNew();
+        var quiet = await client.GetStatusAsync($"quiet-{transport}", 0, TimeSpan.FromMilliseconds(400), token);
+        var quietTook = quietClock.Elapsed;
+        var lateClock = System.Diagnostics.Stopwatch.StartNew();
+        var late = await client.GetStatusAsync($"late-{transport}", 0, TimeSpan.FromSeconds(20), token);
+        var lateTook = lateClock.Elapsed;
+
+        Assert.Equal(ScriptState.Running, quiet.State);
+        Assert.Empty(quiet.Events);
+        Assert.True(quietTook >= TimeSpan.FromMilliseconds(380), $"answered after {quietTook}");
+        Assert.Equal("late", Assert.Single(late.Events, e => e.Kind == ScriptEventKind.Line).Text);
+        Assert.True(lateTook < TimeSpan.FromSeconds(5), $"held for {lateTook} though the line came after 0.6 s");
+        await client.CancelAsync($"quiet-{transport}", token);
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
     public async Task Cancel_StopsTheScriptsProcessGroup(string transport)
     {
         await using var fixture = await PollingTentacle.StartAsync(listen: true);

@@ -14,9 +14,11 @@ namespace OctoLite.Server.Tasks;
 /// <summary>
 /// Runs a Run a Script step: once, or once per enabled target in its roles in the task's environment, each
 /// invocation on the worker its pool resolves to (a target's default pool overrides the step's). At most
-/// MaxParallelism invocations of the step run at once; the step fails if any invocation fails.
+/// MaxParallelism invocations of the step run at once; the step fails if any invocation fails. A step the server
+/// stopped in (see <see cref="TaskRecord.ResumesAfterServerStop"/>) leaves its tentacle scripts running and its
+/// unstarted invocations Pending, and is resumed after the restart (ScriptStep.Resume.cs).
 /// </summary>
-internal sealed class ScriptStep(
+internal sealed partial class ScriptStep(
     ConfigurationService configuration,
     SecretProtector secrets,
     BuiltInWorker builtInWorker,
@@ -33,6 +35,11 @@ internal sealed class ScriptStep(
     public async Task<StepOutcomeReport> RunAsync(TaskRecord record, TaskContext context, Step step, int number, TaskLogWriter log, TaskRun run)
     {
         var onBehalf = step.ExecutionLocation == ExecutionLocation.WorkerPoolOnBehalfOfRoles;
+        if (record.Current.Steps.FirstOrDefault(s => s.StepId == step.Id)?.Invocations is { Count: > 0 } recorded)
+        {
+            return await ResumeAsync(record, context, step, number, recorded, onBehalf, log, run);
+        }
+
         List<DeploymentTarget?> targets = onBehalf ? [.. context.TargetsIn(step.Roles)] : [null];
         if (targets.Count == 0)
         {
@@ -64,6 +71,19 @@ internal sealed class ScriptStep(
 
         using var gate = new SemaphoreSlim(limit, limit);
         var results = await Task.WhenAll(targets.Select((target, i) => RunInvocationAsync(record, context, step, number, target, invocations[i].Block, gate, log, run)));
+        return Outcome(results, onBehalf);
+    }
+
+    /// <summary>The step's outcome from its invocations'.</summary>
+    private static StepOutcomeReport Outcome(IReadOnlyList<StepOutcomeReport> results, bool onBehalf)
+    {
+        // The server is stopping: with every invocation either suspended or ended on its own, the step resumes after
+        // the restart. One stopped for good (a script killed on the built-in worker) ends the step canceled.
+        if (results.Any(r => r.Suspended) && results.All(r => r.Suspended || r.Outcome != StepOutcome.Canceled))
+        {
+            return results.First(r => r.Suspended);
+        }
+
         var failures = results.Where(r => r.Outcome != StepOutcome.Success).ToList();
         if (failures.Count == 0)
         {
@@ -73,7 +93,7 @@ internal sealed class ScriptStep(
         var outcome = failures.Any(f => f.Outcome == StepOutcome.Canceled) ? StepOutcome.Canceled
             : failures.Any(f => f.Outcome == StepOutcome.TimedOut) ? StepOutcome.TimedOut
             : StepOutcome.Failed;
-        var message = failures.Count == 1 || !onBehalf ? failures[0].Message : $"{failures.Count} of {targets.Count} invocations failed; first: {failures[0].Message}";
+        var message = failures.Count == 1 || !onBehalf ? failures[0].Message : $"{failures.Count} of {results.Count} invocations failed; first: {failures[0].Message}";
         return new StepOutcomeReport(outcome, message);
     }
 
@@ -86,6 +106,11 @@ internal sealed class ScriptStep(
         }
         catch (OperationCanceledException)
         {
+            if (run.Reason == StopReason.ServerStopping)
+            {
+                return NotStarted; // stays Pending: it starts when the task resumes, if it does
+            }
+
             record.StageInvocation(step.Id, block, i => i with { State = TaskStepState.Skipped });
             return new StepOutcomeReport(StepOutcome.Canceled, "The task was stopped before this invocation started.");
         }
@@ -119,8 +144,15 @@ internal sealed class ScriptStep(
         var variables = context.VariablesFor(step, number, target, target?.Name ?? worker);
         variables.Set("Octopus.WorkerPool.Id", pool);
         var started = time.GetUtcNow();
-        record.StageInvocation(step.Id, block, i => i with { State = TaskStepState.Running, StartTime = started, Worker = worker });
+        record.StageInvocation(step.Id, block, i => i with { State = TaskStepState.Running, StartTime = started, Worker = worker, WorkerId = placedOn.Worker?.Id ?? "" });
         record.StageStep(step.Id, s => s with { Worker = target is null ? worker : s.Worker });
+        if (run.Token.IsCancellationRequested && run.Reason == StopReason.ServerStopping)
+        {
+            // Checked after it shows Running, so the task's decision to resume either saw it running or sees it here.
+            record.StageInvocation(step.Id, block, i => i with { State = TaskStepState.Pending, StartTime = null, Worker = "", WorkerId = "" });
+            return NotStarted;
+        }
+
         var request = new StepRunRequest
         {
             Syntax = step.Syntax,
@@ -134,11 +166,34 @@ internal sealed class ScriptStep(
                 record.UpdateInvocation(step.Id, block, i => i with { ProcessGroupId = processGroup, ProcessStartTime = startTime });
             },
         };
-        var folder = target is null ? step.Id : $"{step.Id}-{target.Id}";
-        var result = placedOn.Worker is { } tentacle
-            ? await RunOnTentacleAsync(record, step, tentacle, placedOn.StartRetryLimit, folder, request, sink, run)
-            : await builtInWorker.RunAsync(record.Current, folder, request, configuration.Get(), artifact => CollectAsync(record, step.Name, artifact, sink), sink, run.Token);
+        var folder = FolderName(step, target?.Id ?? "");
+        if (placedOn.Worker is { } tentacle)
+        {
+            var ticket = TentacleWorker.Ticket(record.Current.Id, folder);
+            var accepted = false;
+            // Once the script runs, what was staged is stored with its ticket, as the built-in worker's start stores its process group.
+            var ended = await RunOnTentacleAsync(record, step, tentacle, placedOn.StartRetryLimit, folder, request, sink, run, new TentacleFollowing(DetachOnStop: DetachOnStop(record, run)),
+                () =>
+                {
+                    accepted = true;
+                    record.UpdateInvocation(step.Id, block, i => i with { Ticket = ticket });
+                });
+            if (ended.IsDetached)
+            {
+                return Detached(record, step, block, worker, accepted, sink);
+            }
 
+            return Finish(record, context, step, block, target?.Name ?? "", ended.Result, sink, prefix);
+        }
+
+        var result = await builtInWorker.RunAsync(record.Current, folder, request, configuration.Get(), artifact => CollectAsync(record, step.Name, artifact, sink), sink, run.Token);
+        return Finish(record, context, step, block, target?.Name ?? "", result, sink, prefix);
+    }
+
+    /// <summary>Records how an invocation ended, and passes its output variables to the steps after it.</summary>
+    /// <param name="machine">The target it ran on behalf of; empty when the step runs once.</param>
+    private StepOutcomeReport Finish(TaskRecord record, TaskContext context, Step step, string block, string machine, StepRunResult result, StepLog sink, string prefix)
+    {
         var outputs = sink.OutputVariables;
         if (result.ExitCode is { } exitCode)
         {
@@ -148,9 +203,9 @@ internal sealed class ScriptStep(
         foreach (var (name, (value, sensitive)) in outputs)
         {
             context.AddOutput($"Octopus.Action[{step.Name}].Output.{name}", value, sensitive);
-            if (target is not null)
+            if (machine.Length > 0)
             {
-                context.AddOutput($"Octopus.Action[{step.Name}].Output[{target.Name}].{name}", value, sensitive);
+                context.AddOutput($"Octopus.Action[{step.Name}].Output[{machine}].{name}", value, sensitive);
             }
         }
 
@@ -166,12 +221,11 @@ internal sealed class ScriptStep(
             sink.Line(TaskLogLevel.Error, result.ErrorMessage.Length > 0 ? result.ErrorMessage : $"The step ended {state}.");
         }
 
-        var machine = target?.Name ?? "";
         record.Stage(t => t with
         {
             Steps = t.Steps.Select(s => s.StepId != step.Id ? s : s with
             {
-                ExitCode = target is null ? result.ExitCode : s.ExitCode,
+                ExitCode = machine.Length == 0 ? result.ExitCode : s.ExitCode,
                 Invocations = s.Invocations.Select(i => i.Block != block ? i : i with
                 {
                     State = state, CompletedTime = time.GetUtcNow(), ExitCode = result.ExitCode, ErrorMessage = result.ErrorMessage, ProcessGroupId = null, ProcessStartTime = null,
@@ -183,10 +237,11 @@ internal sealed class ScriptStep(
         return new StepOutcomeReport(result.Outcome, prefix + result.ErrorMessage);
     }
 
-    private async Task<StepRunResult> RunOnTentacleAsync(TaskRecord record, Step step, Worker tentacle, TimeSpan startRetryLimit, string folder, StepRunRequest request, StepLog sink, TaskRun run)
+    private async Task<TentacleRunResult> RunOnTentacleAsync(
+        TaskRecord record, Step step, Worker tentacle, TimeSpan startRetryLimit, string folder, StepRunRequest request, StepLog sink, TaskRun run, TentacleFollowing following, Action started)
     {
         var ended = await tentacleWorker.RunAsync(tentacle, startRetryLimit, record.Current.Id, folder, request, artifact => CollectAsync(record, step.Name, artifact, sink), sink,
-            started: () => record.Update(t => t), run.Token); // stores what was staged once the script runs, as the built-in worker's start does
+            started, following, run.Token);
         if (ended.IsTrustFailure && _trustFailuresAudited.TryAdd($"{record.Current.Id}/{step.Id}/{tentacle.Id}", true))
         {
             store.Write(s =>
@@ -196,7 +251,7 @@ internal sealed class ScriptStep(
             });
         }
 
-        return ended.Result;
+        return ended;
     }
 
     private Task CollectAsync(TaskRecord record, string stepName, StepArtifact artifact, StepLog sink)
@@ -214,4 +269,7 @@ internal sealed class ScriptStep(
 
         return Task.CompletedTask;
     }
+
+    /// <summary>The invocation's folder name within the task, and so its ticket on a tentacle.</summary>
+    private static string FolderName(Step step, string targetId) => targetId.Length == 0 ? step.Id : $"{step.Id}-{targetId}";
 }

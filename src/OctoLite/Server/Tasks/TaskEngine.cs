@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using OctoLite.Domain;
-using OctoLite.Scripting.Processes;
 using OctoLite.Server.Configuration;
 using OctoLite.Server.Security;
 using OctoLite.Storage;
@@ -12,8 +11,9 @@ namespace OctoLite.Server.Tasks;
 /// (read again whenever a slot frees or the configuration changes), none started while the node is drained.
 /// A queued task whose concurrency tag is held by an executing task waits (later tasks may pass it), with a line
 /// in its log naming the task it waits on. On start it reconciles what a previous process left: tasks that were
-/// executing are failed with a clear message (their scripts were stopped), except tasks that were only awaiting a
-/// manual intervention, which are queued again to resume waiting; queued tasks run.
+/// executing are failed with a clear message (their scripts were stopped), except tasks that lost nothing with the
+/// server — whose running steps are only awaiting a manual intervention, or following scripts that keep running on
+/// tentacles — which are queued again to resume; queued tasks run.
 /// </summary>
 internal sealed partial class TaskEngine : IAsyncDisposable
 {
@@ -269,89 +269,6 @@ internal sealed partial class TaskEngine : IAsyncDisposable
         {
             LogTaskCrashed(_logger, taskId, storeFailure);
         }
-    }
-
-    /// <summary>
-    /// Ends what a previous server process left running; returns the queued tasks (ids and tags) in queue order,
-    /// tasks resuming a manual intervention first, since they held their place before the restart.
-    /// </summary>
-    private List<(string Id, string Tag)> Reconcile()
-    {
-        var reconciled = new List<string>();
-        var queued = _store.Write(s =>
-        {
-            var queue = new List<ServerTask>();
-            var resuming = new List<ServerTask>();
-            foreach (var task in s.Tasks.All())
-            {
-                switch (task.State)
-                {
-                    case TaskState.Queued:
-                        queue.Add(task);
-                        break;
-                    case TaskState.Executing when OnlyAwaitingIntervention(task):
-                        var resumeAt = s.TaskLog.LastSequence(task.Id) + 1;
-                        s.TaskLog.Append(task.Id, [Line(resumeAt, TaskLogLevel.Warning, "The server restarted while this task was awaiting a manual intervention; it resumes waiting, and finished steps keep their results.")]);
-                        var requeued = task with { State = TaskState.Queued, LogLineCount = resumeAt };
-                        s.Tasks.Update(requeued);
-                        resuming.Add(requeued);
-                        break;
-                    case TaskState.Executing or TaskState.Cancelling:
-                        var state = task.State == TaskState.Cancelling ? TaskState.Canceled : TaskState.Failed;
-                        var message = $"The server restarted while this task was running (it was {task.State} on {task.ServerNode}); it cannot continue, and none of its scripts is left running. Run it again if needed.";
-                        var lastLine = s.TaskLog.LastSequence(task.Id);
-                        var lines = StopLeftoverScripts(task).Select(note => Line(++lastLine, TaskLogLevel.Warning, note)).ToList();
-                        lines.Add(Line(++lastLine, TaskLogLevel.Error, message));
-                        s.TaskLog.Append(task.Id, lines);
-                        s.Tasks.Update(Ended(task, state, message, lastLine));
-                        reconciled.Add(task.Id);
-                        break;
-                }
-            }
-
-            return resuming.Concat(queue).OrderBy(t => t.StartTime is null).ThenBy(t => t.QueueTime).ThenBy(t => TaskService.IdNumber(t.Id))
-                .Select(t => (t.Id, t.ConcurrencyTag ?? "")).ToList();
-        });
-        foreach (var id in reconciled)
-        {
-            LogReconciled(_logger, id);
-        }
-
-        return queued;
-    }
-
-    /// <summary>
-    /// A server that died (SIGKILL, power) leaves its scripts running in their own process groups. Each running step
-    /// recorded its group and its leader's start time: a leader still there with the same start time is that
-    /// script (pids are reused, start times are not), so its whole group is killed.
-    /// </summary>
-    private static IEnumerable<string> StopLeftoverScripts(ServerTask task)
-    {
-        foreach (var step in task.Steps)
-        {
-            var groups = (step.Invocations ?? []).Select(i => (i.ProcessGroupId, i.ProcessStartTime, Where: i.TargetName.Length > 0 ? $" on behalf of {i.TargetName}" : ""))
-                .Append((step.ProcessGroupId, step.ProcessStartTime, Where: ""));
-            foreach (var (groupId, startTime, where) in groups)
-            {
-                if (groupId is { } group && startTime is { } started && ProcessGroup.StartTime(group) == started)
-                {
-                    ProcessGroup.SignalGroup(group, ProcessGroup.Kill);
-                    yield return $"Step '{step.Name}'{where}: its script (process group {group}) was still running after the restart and has been killed.";
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// A task whose only running steps are manual interventions still awaiting an answer lost nothing when the
-    /// server stopped: no script of it was running. It can resume waiting.
-    /// </summary>
-    private static bool OnlyAwaitingIntervention(ServerTask task)
-    {
-        var running = task.Steps.Where(s => s.State == TaskStepState.Running).ToList();
-        return running.Count > 0 && running.All(step =>
-            task.Process.Steps.FirstOrDefault(p => p.Id == step.StepId)?.Kind == StepKind.ManualIntervention
-            && (task.Interruptions ?? []).Any(i => i.StepId == step.StepId));
     }
 
     /// <summary>Tells a waiting task's log (once) which task holds its concurrency tag.</summary>

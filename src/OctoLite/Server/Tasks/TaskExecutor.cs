@@ -12,7 +12,8 @@ namespace OctoLite.Server.Tasks;
 /// stage, and the steps of a stage run side by side. Before each step its condition is weighed against what failed
 /// so far (Success, Failure, Always, or a variable expression); a step left out is Skipped. Records step states,
 /// output variables, artifacts and the log, and ends the task in exactly one final state. A task resumed after a
-/// restart (one that was awaiting a manual intervention) keeps what its finished steps did and goes on from there.
+/// restart (one that was awaiting a manual intervention or following scripts on tentacles) keeps what its finished
+/// steps did and goes on from there; when the server stops, such a task stays Executing instead of ending.
 /// </summary>
 internal sealed class TaskExecutor(
     OctoStore store,
@@ -28,6 +29,7 @@ internal sealed class TaskExecutor(
     {
         await using var log = new TaskLogWriter(store, signals, time, task.Id, task.LogLineCount);
         var record = new TaskRecord(store, signals, task, log, run);
+        log.StorePositionsWith(record.StoreLog);
         // A resumed task has used part of its time before the restart.
         var remaining = task.Timeout is { } limit ? limit - (task.StartTime is { } started ? time.GetUtcNow() - started : TimeSpan.Zero) : (TimeSpan?)null;
         using var timeout = remaining is { } left ? time.CreateTimer(_ => run.Stop(StopReason.TimedOut), null, left > TimeSpan.Zero ? left : TimeSpan.Zero, Timeout.InfiniteTimeSpan) : null;
@@ -66,13 +68,16 @@ internal sealed class TaskExecutor(
 
             var anyFailed = firstFailure.Length > 0;
             var running = new List<Task<(Step Step, StepOutcomeReport Report)>>();
-            foreach (var step in stage)
+            record.StartingSteps(() =>
             {
-                if (Decide(record, context.Value, step, numbers[step.Id], anyFailed, log))
+                foreach (var step in stage)
                 {
-                    running.Add(RunStepAsync(record, context.Value, step, numbers[step.Id], log, run));
+                    if (Decide(record, context.Value, step, numbers[step.Id], anyFailed, log))
+                    {
+                        running.Add(RunStepAsync(record, context.Value, step, numbers[step.Id], log, run));
+                    }
                 }
-            }
+            });
 
             foreach (var (step, report) in await Task.WhenAll(running))
             {
@@ -96,8 +101,9 @@ internal sealed class TaskExecutor(
 
         if (suspended.Count > 0 && record.Current.Steps.All(s => suspended.Contains(s.StepId) || s.State is not (TaskStepState.Canceled or TaskStepState.Running)))
         {
-            // Only interventions were waiting: the task stays Executing and the next start queues it to wait again.
-            log.Write(TaskLogLevel.Warning, "", "The server is stopping while this task awaits a manual intervention; it will resume waiting when the server starts again.");
+            // Only interventions were waiting, and scripts on tentacles left running: the task stays Executing and the
+            // next start queues it to resume.
+            log.Write(TaskLogLevel.Warning, "", "The server is stopping while this task awaits a manual intervention or runs scripts on tentacles; it will resume when the server starts again.");
             await log.FlushAsync();
             record.Update(t => t);
             return record.Current;

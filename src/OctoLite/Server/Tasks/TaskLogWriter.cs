@@ -15,6 +15,11 @@ namespace OctoLite.Server.Tasks;
 /// already waiting to be stored, the writer waits, so a script that floods its output is slowed to the store's
 /// pace instead of filling memory. Disposing stores what is left. Thread-safe.
 /// </summary>
+/// <remarks>
+/// A block fed from a tentacle's journal also records how far into that journal its lines go
+/// (<see cref="WriteThrough"/>): the position travels in the batch holding those lines, and the batch is stored with
+/// it in one write (<see cref="StorePositionsWith"/>), so the stored log and the stored position never disagree.
+/// </remarks>
 internal sealed class TaskLogWriter : IAsyncDisposable
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
@@ -37,6 +42,10 @@ internal sealed class TaskLogWriter : IAsyncDisposable
     private readonly Task _storing;
     private readonly Task _ticking;
     private LogChunkBuilder _pending;
+    private Dictionary<string, long>? _pendingPositions;
+    private Action<LogChunkBuilder, IReadOnlyDictionary<string, long>>? _storeWithPositions;
+    // Inside WriteThrough: a full batch waits until the unit is written, so a batch never splits one.
+    private int _holding;
     private long _next;
     private long _stored;
     private bool _warningsOrErrors;
@@ -62,14 +71,37 @@ internal sealed class TaskLogWriter : IAsyncDisposable
     public long StoredLines => Interlocked.Read(ref _stored);
 
     /// <summary>Whether a warning, error or fatal line was written.</summary>
-    public bool HasWarningsOrErrors
+    /// <remarks>Read without the lock: the task's record reads it while holding its own lock, which storing takes.</remarks>
+    public bool HasWarningsOrErrors => Volatile.Read(ref _warningsOrErrors);
+
+    /// <summary>
+    /// How batches carrying positions (<see cref="WriteThrough"/>) are stored: <paramref name="store"/> gets the lines
+    /// (possibly none) and the last position per block, and stores both in one write. Without it positions are dropped.
+    /// Set before the first <see cref="WriteThrough"/>.
+    /// </summary>
+    public void StorePositionsWith(Action<LogChunkBuilder, IReadOnlyDictionary<string, long>> store) => Volatile.Write(ref _storeWithPositions, store);
+
+    /// <summary>
+    /// Writes what <paramref name="write"/> writes through this writer (on this thread) and records that
+    /// <paramref name="block"/>'s source has been delivered up to <paramref name="position"/>, as one unit: the lines
+    /// and the position are in the same batch, so they are stored together or not at all.
+    /// </summary>
+    public void WriteThrough(string block, long position, Action write)
     {
-        get
+        lock (_gate)
         {
-            lock (_gate)
+            _holding++;
+            try
             {
-                return _warningsOrErrors;
+                write();
             }
+            finally
+            {
+                _holding--;
+            }
+
+            (_pendingPositions ??= new Dictionary<string, long>(StringComparer.Ordinal))[block] = position;
+            EnqueueIfFull();
         }
     }
 
@@ -129,7 +161,7 @@ internal sealed class TaskLogWriter : IAsyncDisposable
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
-            Enqueue(new Batch(TakePending(), done));
+            Enqueue(TakePending(done));
         }
 
         await done.Task;
@@ -166,17 +198,18 @@ internal sealed class TaskLogWriter : IAsyncDisposable
     /// <summary>Queues the pending lines once they make a full batch; the caller holds <see cref="_gate"/>.</summary>
     private void EnqueueIfFull()
     {
-        if (_pending.Count >= MaxPendingLines || _pending.TextBytes >= MaxPendingBytes)
+        if (_holding == 0 && (_pending.Count >= MaxPendingLines || _pending.TextBytes >= MaxPendingBytes))
         {
             // Under the lock, so batches queue in sequence order; waits while the store is behind.
-            Enqueue(new Batch(TakePending(), null));
+            Enqueue(TakePending(null));
         }
     }
 
-    private LogChunkBuilder TakePending()
+    private Batch TakePending(TaskCompletionSource? done)
     {
-        var batch = _pending;
+        var batch = new Batch(_pending, _pendingPositions, done);
         _pending = new LogChunkBuilder(_next + 1);
+        _pendingPositions = null;
         return batch;
     }
 
@@ -204,13 +237,21 @@ internal sealed class TaskLogWriter : IAsyncDisposable
         {
             try
             {
-                if (batch.Lines.Count > 0)
+                if (batch.Positions is { } positions && Volatile.Read(ref _storeWithPositions) is { } storeWithPositions)
+                {
+                    storeWithPositions(batch.Lines, positions);
+                }
+                else if (batch.Lines.Count > 0)
                 {
                     _store.Write(s =>
                     {
                         s.TaskLog.Append(TaskId, batch.Lines);
                         return true;
                     });
+                }
+
+                if (batch.Lines.Count > 0)
+                {
                     Interlocked.Exchange(ref _stored, batch.Lines.LastSequence);
                     _signals.Pulse(TaskId);
                 }
@@ -242,12 +283,13 @@ internal sealed class TaskLogWriter : IAsyncDisposable
             {
                 lock (_gate)
                 {
-                    if (_pending.Count > 0)
+                    if (_pending.Count > 0 || _pendingPositions is not null)
                     {
                         // Never wait here: if the store is behind, a full batch is already on its way.
-                        if (_batches.Writer.TryWrite(new Batch(_pending, null)))
+                        if (_batches.Writer.TryWrite(new Batch(_pending, _pendingPositions, null)))
                         {
                             _pending = new LogChunkBuilder(_next + 1);
+                            _pendingPositions = null;
                         }
                     }
                 }
@@ -259,5 +301,6 @@ internal sealed class TaskLogWriter : IAsyncDisposable
         }
     }
 
-    private sealed record Batch(LogChunkBuilder Lines, TaskCompletionSource? Done);
+    /// <param name="Positions">The last position per block written with these lines (<see cref="WriteThrough"/>); null for none.</param>
+    private sealed record Batch(LogChunkBuilder Lines, IReadOnlyDictionary<string, long>? Positions, TaskCompletionSource? Done);
 }

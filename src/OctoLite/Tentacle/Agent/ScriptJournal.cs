@@ -23,6 +23,7 @@ internal sealed class ScriptJournal : IDisposable
     private long _length;
     private long _durable;
     private int _pendingBytes;
+    private TaskCompletionSource _advanced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ScriptJournal(string path, TimeProvider time)
     {
@@ -38,6 +39,18 @@ internal sealed class ScriptJournal : IDisposable
             lock (_gate)
             {
                 return _durable;
+            }
+        }
+    }
+
+    /// <summary>Completes when more entries become durable, or the journal is closed, after it was read: what a waiting status request waits on.</summary>
+    public Task Advanced
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _advanced.Task;
             }
         }
     }
@@ -137,6 +150,7 @@ internal sealed class ScriptJournal : IDisposable
                 FlushLocked(writer);
                 writer.Dispose();
                 _writer = null;
+                SignalLocked();
             }
 
             return _durable;
@@ -189,7 +203,20 @@ internal sealed class ScriptJournal : IDisposable
         }
 
         writer.Flush(flushToDisk: true);
+        var advanced = _offsets.Count > _durable;
         _durable = _offsets.Count;
         _pendingBytes = 0;
+        if (advanced)
+        {
+            SignalLocked();
+        }
+    }
+
+    /// <summary>Wakes whoever waits on <see cref="Advanced"/> (their continuations run elsewhere, not under the lock).</summary>
+    private void SignalLocked()
+    {
+        var advanced = _advanced;
+        _advanced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        advanced.TrySetResult();
     }
 }

@@ -9,6 +9,7 @@ namespace OctoLite.Tentacle.Agent;
 internal sealed class ScriptRun(string ticket, string journalFolder, ScriptJournal journal, ScriptRecord record) : IDisposable
 {
     private volatile ScriptRecord _record = record;
+    private volatile TaskCompletionSource _updated = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string Ticket { get; } = ticket;
     public string JournalFolder { get; } = journalFolder;
@@ -23,11 +24,15 @@ internal sealed class ScriptRun(string ticket, string journalFolder, ScriptJourn
 
     public bool IsRunning => _record.State == ScriptState.Running;
 
+    /// <summary>Completes when the status changes (the script ended) after it was read.</summary>
+    public Task Updated => _updated.Task;
+
     /// <summary>Saves <paramref name="record"/> to disk, then makes it the one status answers read.</summary>
     public void Update(ScriptRecord record)
     {
         ScriptRecordFile.Save(JournalFolder, record);
         _record = record;
+        Interlocked.Exchange(ref _updated, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
     public void Dispose()

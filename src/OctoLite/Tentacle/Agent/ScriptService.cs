@@ -69,6 +69,44 @@ internal sealed partial class ScriptService : IAsyncDisposable
         return Status(Find(ticket), after, TentacleTimeoutsAndLimits.MaxEventsPerStatus);
     }
 
+    /// <summary>
+    /// As <see cref="GetStatus"/>, but when there is nothing new yet (no events after <paramref name="after"/>, not
+    /// complete) waits up to <paramref name="wait"/> for some: the answer comes the moment lines become durable or
+    /// the script ends, so a caller sees a short script's end without polling.
+    /// </summary>
+    public async Task<ScriptStatus> GetStatusAsync(string ticket, long after, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var status = GetStatus(ticket, after);
+        if (wait <= TimeSpan.Zero || status.Events.Count > 0 || status.State == ScriptState.Complete)
+        {
+            return status;
+        }
+
+        var run = Find(ticket);
+        var time = _options.Time;
+        var started = time.GetTimestamp();
+        while (true)
+        {
+            // Taken before reading, so a change between the read and the wait is not missed.
+            var changed = Task.WhenAny(run.Journal.Advanced, run.Updated);
+            status = Status(run, after, TentacleTimeoutsAndLimits.MaxEventsPerStatus);
+            var left = wait - time.GetElapsedTime(started);
+            if (status.Events.Count > 0 || status.State == ScriptState.Complete || left <= TimeSpan.Zero)
+            {
+                return status;
+            }
+
+            try
+            {
+                await changed.WaitAsync(left, time, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // nothing new within the wait: answered below with what there is
+            }
+        }
+    }
+
     /// <summary>Asks a running script to stop (SIGTERM to its process group, SIGKILL after the grace); its status tells when it has.</summary>
     public ScriptStatus Cancel(string ticket)
     {

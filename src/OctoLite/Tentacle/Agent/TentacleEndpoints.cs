@@ -105,7 +105,7 @@ internal static class TentacleEndpoints
         await TentacleHttp.WriteJsonAsync(context, 200, status, TentacleJsonContext.Default.ScriptStatus);
     }
 
-    private static Task StatusAsync(HttpContext context)
+    private static async Task StatusAsync(HttpContext context)
     {
         var after = 0L;
         if (context.Request.Query["after"].ToString() is { Length: > 0 } text && !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out after))
@@ -113,8 +113,15 @@ internal static class TentacleEndpoints
             throw TentacleRequestException.BadRequest($"after must be a sequence number, 0 or more (got '{text}').", "after");
         }
 
-        var status = Service<ScriptService>(context).GetStatus(TicketOf(context), after);
-        return TentacleHttp.WriteJsonAsync(context, 200, status, TentacleJsonContext.Default.ScriptStatus);
+        var waitMs = 0L;
+        if (context.Request.Query["wait"].ToString() is { Length: > 0 } waitText && !long.TryParse(waitText, NumberStyles.None, CultureInfo.InvariantCulture, out waitMs))
+        {
+            throw TentacleRequestException.BadRequest($"wait must be a number of milliseconds, 0 or more (got '{waitText}').", "wait");
+        }
+
+        var wait = TimeSpan.FromMilliseconds(Math.Min(waitMs, (long)TentacleTimeoutsAndLimits.MaxStatusWait.TotalMilliseconds));
+        var status = await Service<ScriptService>(context).GetStatusAsync(TicketOf(context), after, wait, context.RequestAborted);
+        await TentacleHttp.WriteJsonAsync(context, 200, status, TentacleJsonContext.Default.ScriptStatus);
     }
 
     private static Task CancelAsync(HttpContext context) =>

@@ -21,6 +21,9 @@ internal static class TentacleTimeoutsAndLimits
     /// <summary>The most journal entries one status answer holds; the caller asks again from <c>NextSequence</c>.</summary>
     public const int MaxEventsPerStatus = 1000;
 
+    /// <summary>The longest a status request may ask to wait for news (<c>wait=</c>); longer asks are shortened to it.</summary>
+    public static readonly TimeSpan MaxStatusWait = TimeSpan.FromSeconds(30);
+
     /// <summary>The largest JSON request body (a start-script command with its variables) the agent reads.</summary>
     public const long MaxJsonBodyBytes = 64L << 20;
 

@@ -18,7 +18,10 @@ internal static class TentacleProtocol
     /// <summary>POST <see cref="StartScriptCommand"/>: <see cref="ScriptStatus"/>. Idempotent by ticket: a repeated start of a known ticket returns its status and runs nothing.</summary>
     public const string Scripts = "/tentacle/v1/scripts";
 
-    /// <summary>GET <c>?after=N</c>: <see cref="ScriptStatus"/> with the events after sequence N.</summary>
+    /// <summary>
+    /// GET <c>?after=N</c>: <see cref="ScriptStatus"/> with the events after sequence N; with <c>&amp;wait=MS</c> the
+    /// answer waits up to MS milliseconds (at most 30 s) for events or the script's end when there is nothing yet.
+    /// </summary>
     public static string Script(string ticket) => $"{Scripts}/{Uri.EscapeDataString(ticket)}";
 
     /// <summary>POST: stops the script's process group (TERM, then KILL); <see cref="ScriptStatus"/>.</summary>

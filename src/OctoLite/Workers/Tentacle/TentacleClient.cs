@@ -104,7 +104,18 @@ internal sealed class TentacleClient : IDisposable
 
     /// <summary>The script's state and its journal entries after sequence <paramref name="after"/>.</summary>
     public Task<ScriptStatus> GetStatusAsync(string ticket, long after, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, $"{TentacleProtocol.Script(ticket)}?after={after}", null, Json.ScriptStatus, cancellationToken);
+        GetStatusAsync(ticket, after, TimeSpan.Zero, cancellationToken);
+
+    /// <summary>
+    /// The script's state and its journal entries after sequence <paramref name="after"/>; when there is nothing new
+    /// the tentacle holds the answer up to <paramref name="wait"/> for entries or the script's end.
+    /// </summary>
+    public Task<ScriptStatus> GetStatusAsync(string ticket, long after, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var waitMs = (long)Math.Max(0, wait.TotalMilliseconds);
+        var route = waitMs > 0 ? $"{TentacleProtocol.Script(ticket)}?after={after}&wait={waitMs}" : $"{TentacleProtocol.Script(ticket)}?after={after}";
+        return SendAsync(HttpMethod.Get, route, null, Json.ScriptStatus, cancellationToken, extraTime: wait);
+    }
 
     public Task<ScriptStatus> CancelAsync(string ticket, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, TentacleProtocol.Cancel(ticket), null, Json.ScriptStatus, cancellationToken);
@@ -177,10 +188,11 @@ internal sealed class TentacleClient : IDisposable
         return accepted;
     }
 
-    private Task<T> SendAsync<T>(HttpMethod method, string route, HttpContent? content, JsonTypeInfo<T>? type, CancellationToken cancellationToken) =>
+    private Task<T> SendAsync<T>(HttpMethod method, string route, HttpContent? content, JsonTypeInfo<T>? type, CancellationToken cancellationToken, TimeSpan extraTime = default) =>
         CallAsync(async token =>
         {
             using var request = new HttpRequestMessage(method, route.TrimStart('/')) { Content = content };
+            request.Options.Set(PollingHandler.AnswerWithin, extraTime + _timeouts.PollingAnswer);
             using var response = await SendCheckedAsync(request, route, token);
             if (type is null)
             {
@@ -196,7 +208,7 @@ internal sealed class TentacleClient : IDisposable
             {
                 throw new TentacleProtocolException(Uri, $"answered {method} {route} with something this server cannot read ({e.Message}); is it a tentacle of a compatible version?", e);
             }
-        }, route, _timeouts.Request, cancellationToken);
+        }, route, _timeouts.Request + extraTime, cancellationToken);
 
     private async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, string route, TimeSpan timeout, CancellationToken cancellationToken)
     {

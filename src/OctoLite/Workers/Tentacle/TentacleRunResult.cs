@@ -11,5 +11,11 @@ namespace OctoLite.Workers.Tentacle;
 /// </summary>
 internal sealed record TentacleRunResult(StepRunResult Result, TentacleException? Failure)
 {
+    /// <summary>
+    /// The server is stopping and left the script running on the tentacle (see <see cref="TentacleFollowing.DetachOnStop"/>):
+    /// <see cref="Result"/> says nothing of how it ends. If the tentacle had not accepted it yet, nothing of it runs there.
+    /// </summary>
+    public bool IsDetached { get; init; }
+
     public bool IsTrustFailure => Failure is TentacleCertificateMismatchException or TentacleUntrustedException;
 }

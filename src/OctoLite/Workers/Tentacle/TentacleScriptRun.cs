@@ -9,7 +9,8 @@ namespace OctoLite.Workers.Tentacle;
 /// Runs one script on a listening tentacle and follows it to the end: start (idempotent by ticket, so a start
 /// retried after a lost answer runs nothing twice), then status requests from the last sequence delivered, each
 /// journal entry passed to the step's <see cref="IStepOutput"/> exactly once and in order, then the artifacts
-/// downloaded, then complete (the tentacle deletes the workspace).
+/// downloaded, then complete (the tentacle deletes the workspace). A script started by a server process that has
+/// since stopped is followed again instead of started (<see cref="TentacleFollowing.ResumeAfter"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -20,37 +21,55 @@ namespace OctoLite.Workers.Tentacle;
 /// </para>
 /// <para>
 /// Cancellation sends cancel (the tentacle stops the process group) and keeps reading the log until the script
-/// has ended, for at most <see cref="TentacleTimeouts.CancelDrain"/>. Calls into the output never overlap.
+/// has ended, for at most <see cref="TentacleTimeouts.CancelDrain"/>; unless the server is stopping and the task will
+/// resume (<see cref="TentacleFollowing.DetachOnStop"/>): then the run just stops following, and the script goes on.
+/// Calls into the output never overlap. An <see cref="IJournalOutput"/> is given each entry with its sequence.
 /// </para>
 /// </remarks>
 internal sealed class TentacleScriptRun(TentacleClient client, TentacleTimeouts timeouts, TimeProvider time)
 {
     private readonly List<ScriptEvent> _artifacts = [];
     private long _delivered;
+    // Entries up to here are already in the task's log (a resumed run): read again for their outputs only.
+    private long _replayThrough;
 
     /// <summary>The last journal sequence passed to the output.</summary>
     public long Delivered => _delivered;
 
     public async Task<TentacleRunResult> RunAsync(
-        StartScriptCommand command, TimeSpan startRetryLimit, string downloadFolder, IStepOutput output, Action? started, CancellationToken cancellationToken)
+        StartScriptCommand command, TimeSpan startRetryLimit, string downloadFolder, IStepOutput output, Action? started, TentacleFollowing following, CancellationToken cancellationToken)
     {
         var ticket = command.Ticket;
+        _replayThrough = following.ResumeAfter ?? 0;
         ScriptStatus? status;
         TentacleException? error;
         try
         {
-            (status, error) = await RetryAsync(token => client.StartScriptAsync(command, token), startRetryLimit, cancellationToken);
+            (status, error) = following.IsResume
+                ? await RetryAsync(token => client.GetStatusAsync(ticket, 0, token), startRetryLimit, cancellationToken)
+                : await RetryAsync(token => client.StartScriptAsync(command, token), startRetryLimit, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The start may have reached the tentacle before the answer was lost: make sure nothing runs there.
-            await StopQuietlyAsync(ticket);
-            return Ended(StepOutcome.Canceled, null, "The step was canceled before its script started.");
+            if (following.IsResume)
+            {
+                // Stopped before the first answer: the loop below detaches or cancels, as it does while following.
+                status = new ScriptStatus { Ticket = ticket, State = ScriptState.Running };
+                error = null;
+            }
+            else
+            {
+                // The start may have reached the tentacle before the answer was lost: make sure nothing runs there.
+                await StopQuietlyAsync(ticket);
+                return following.DetachOnStop?.Invoke() == true ? Detached() : Ended(StepOutcome.Canceled, null, "The step was canceled before its script started.");
+            }
         }
 
         if (status is null)
         {
-            return Failed(error!, error!.IsRetryable ? $" (tried for {Seconds(startRetryLimit)})" : "");
+            return following.IsResume
+                ? Ended(StepOutcome.Failed, null, $"Could not follow the script (ticket {ticket}) again after the server restarted, so its outcome is unknown (it may have ended, or still run, there): {error!.Message}", error)
+                : Failed(error!, error!.IsRetryable ? $" (tried for {Seconds(startRetryLimit)})" : "");
         }
 
         started?.Invoke();
@@ -58,11 +77,16 @@ internal sealed class TentacleScriptRun(TentacleClient client, TentacleTimeouts 
         var lostSince = (long?)null;
         var failures = 0;
         var cancelSentAt = (long?)null;
-        var pollWait = timeouts.StatusPollFirst;
+        var pollWait = TimeSpan.Zero;
         while (status.State != ScriptState.Complete)
         {
             if (cancellationToken.IsCancellationRequested && cancelSentAt is null)
             {
+                if (following.DetachOnStop?.Invoke() == true)
+                {
+                    return Detached();
+                }
+
                 cancelSentAt = time.GetTimestamp();
                 output.Line(TaskLogLevel.Warning, "Stopping the script on the tentacle: the step was canceled.");
                 var (stopped, cancelError) = await RetryAsync(token => client.CancelAsync(ticket, token), timeouts.CancelDrain, CancellationToken.None);
@@ -81,13 +105,24 @@ internal sealed class TentacleScriptRun(TentacleClient client, TentacleTimeouts 
                 return Ended(StepOutcome.Canceled, null, $"The step was canceled; the tentacle did not report the script stopped within {Seconds(timeouts.CancelDrain)}.");
             }
 
-            var following = cancelSentAt is null ? cancellationToken : CancellationToken.None;
+            var reading = cancelSentAt is null ? cancellationToken : CancellationToken.None;
             try
             {
-                await Task.Delay(lostSince is null ? pollWait : timeouts.BackoffFor(failures), time, following);
-                var next = await client.GetStatusAsync(ticket, _delivered, following);
-                // Quick polls while the script reports (and just after it started), slower ones while it is quiet.
-                pollWait = next.Events.Count > 0 ? timeouts.StatusPollFirst : TimeSpan.FromTicks(Math.Min(pollWait.Ticks * 2, timeouts.StatusPollInterval.Ticks));
+                var pause = lostSince is null ? pollWait : timeouts.BackoffFor(failures);
+                if (pause > TimeSpan.Zero)
+                {
+                    await Task.Delay(pause, time, reading);
+                }
+
+                var asked = time.GetTimestamp();
+                var next = await client.GetStatusAsync(ticket, _delivered, timeouts.StatusWait, reading);
+                // The tentacle holds the request until there is news, so the next one goes at once. An answer with
+                // nothing new that came back early is from an agent that does not hold requests: ask it again after a
+                // pause, quick at first and slower while the script stays quiet.
+                var heldBack = next.Events.Count == 0 && next.State != ScriptState.Complete && time.GetElapsedTime(asked) < timeouts.StatusWait / 2;
+                pollWait = !heldBack ? TimeSpan.Zero
+                    : pollWait <= TimeSpan.Zero ? timeouts.StatusPollFirst
+                    : TimeSpan.FromTicks(Math.Min(pollWait.Ticks * 2, timeouts.StatusPollInterval.Ticks));
                 if (lostSince is not null)
                 {
                     output.Line(TaskLogLevel.Info, $"Back in contact with the tentacle after {Seconds(time.GetElapsedTime(lostSince.Value))}; its log continues after entry {_delivered}.");
@@ -98,7 +133,7 @@ internal sealed class TentacleScriptRun(TentacleClient client, TentacleTimeouts 
                 Deliver(next, output);
                 status = next;
             }
-            catch (OperationCanceledException) when (following.IsCancellationRequested)
+            catch (OperationCanceledException) when (reading.IsCancellationRequested)
             {
                 // Canceled while waiting: the next turn sends cancel.
             }
@@ -148,23 +183,43 @@ internal sealed class TentacleScriptRun(TentacleClient client, TentacleTimeouts 
                 continue; // already delivered before a retry: never twice
             }
 
-            switch (entry.Kind)
+            if (entry.Sequence <= _replayThrough)
             {
-                case ScriptEventKind.Line:
-                    output.Line(Enum.TryParse<TaskLogLevel>(entry.Level, ignoreCase: true, out var level) && Enum.IsDefined(level) ? level : TaskLogLevel.Info, entry.Text);
-                    break;
-                case ScriptEventKind.Progress:
-                    output.Progress(entry.Percentage, entry.Text);
-                    break;
-                case ScriptEventKind.OutputVariable:
-                    output.OutputVariable(entry.Name, entry.Value, entry.IsSensitive);
-                    break;
-                case ScriptEventKind.Artifact:
-                    _artifacts.Add(entry);
-                    break;
+                // In the task's log since before a restart: only what was kept in memory is taken again.
+                if (entry.Kind is ScriptEventKind.OutputVariable or ScriptEventKind.Artifact)
+                {
+                    Report(entry, output);
+                }
+            }
+            else if (output is IJournalOutput journal)
+            {
+                journal.Deliver(entry.Sequence, () => Report(entry, output));
+            }
+            else
+            {
+                Report(entry, output);
             }
 
             _delivered = entry.Sequence;
+        }
+    }
+
+    private void Report(ScriptEvent entry, IStepOutput output)
+    {
+        switch (entry.Kind)
+        {
+            case ScriptEventKind.Line:
+                output.Line(Enum.TryParse<TaskLogLevel>(entry.Level, ignoreCase: true, out var level) && Enum.IsDefined(level) ? level : TaskLogLevel.Info, entry.Text);
+                break;
+            case ScriptEventKind.Progress:
+                output.Progress(entry.Percentage, entry.Text);
+                break;
+            case ScriptEventKind.OutputVariable:
+                output.OutputVariable(entry.Name, entry.Value, entry.IsSensitive);
+                break;
+            case ScriptEventKind.Artifact:
+                _artifacts.Add(entry);
+                break;
         }
     }
 
@@ -230,6 +285,9 @@ internal sealed class TentacleScriptRun(TentacleClient client, TentacleTimeouts 
             }
         }
     }
+
+    private static TentacleRunResult Detached() =>
+        Ended(StepOutcome.Canceled, null, "The server is stopping; the script was left running on the tentacle.") with { IsDetached = true };
 
     private static TentacleRunResult Failed(TentacleException error, string suffix) =>
         Ended(StepOutcome.Failed, null, error.Message + suffix, error);

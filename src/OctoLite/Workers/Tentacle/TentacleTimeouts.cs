@@ -16,13 +16,19 @@ internal sealed class TentacleTimeouts
     public TimeSpan FileTransfer { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// The wait before the first status request, and after any answer that brought log entries: a short script's
-    /// end is seen within milliseconds. It doubles while answers bring nothing, up to <see cref="StatusPollInterval"/>.
-    /// Default 10 ms.
+    /// How long the tentacle may hold a status request while there is nothing new (<c>wait=</c>): the answer comes
+    /// the moment lines are durable or the script ends, so a short script's end is seen at once and a quiet one
+    /// costs one request per this long. Default 10 seconds.
+    /// </summary>
+    public TimeSpan StatusWait { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// For a tentacle that answers a status request at once even when there is nothing new: the first pause before
+    /// asking again; it doubles while answers bring nothing, up to <see cref="StatusPollInterval"/>. Default 10 ms.
     /// </summary>
     public TimeSpan StatusPollFirst { get; set; } = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>The longest time between status requests while a script runs quietly. Default 150 ms.</summary>
+    /// <summary>The longest pause between status requests to such a tentacle while a script runs quietly. Default 150 ms.</summary>
     public TimeSpan StatusPollInterval { get; set; } = TimeSpan.FromMilliseconds(150);
 
     /// <summary>The first wait before retrying after a transient failure; it doubles per failure up to <see cref="RetryBackoffLimit"/>. Default 250 ms.</summary>
@@ -46,6 +52,12 @@ internal sealed class TentacleTimeouts
 
     /// <summary>After a cancel is sent, how long to keep reading the script's log while it stops. Default 60 seconds (the tentacle's TERM-to-KILL grace is 10).</summary>
     public TimeSpan CancelDrain { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long a polling tentacle has to answer a call it collected (besides how long the call asked it to hold),
+    /// for every call but downloads: past it the call counts as lost on the way and is asked again. Default 15 seconds.
+    /// </summary>
+    public TimeSpan PollingAnswer { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How long the polling endpoint holds a poll open when nothing is queued (the tentacle polls again at once). Default 30 seconds.</summary>
     public TimeSpan PollHold { get; set; } = TimeSpan.FromSeconds(30);

@@ -23,8 +23,9 @@ internal sealed partial class TentacleWorker(TentacleClients clients, DataPaths 
     /// <param name="folderName">The invocation's name within the task (the step id, with the target id when per target).</param>
     /// <param name="request">The step; its <see cref="StepRunRequest.Started"/> (a local process group) is not called.</param>
     /// <param name="started">Called once the tentacle has accepted the script.</param>
+    /// <param name="following">Start the script, or follow again one a previous server process started; and whether a stop leaves it running.</param>
     public async Task<TentacleRunResult> RunAsync(
-        Worker worker, TimeSpan startRetryLimit, string taskId, string folderName, StepRunRequest request, Func<StepArtifact, Task> collect, IStepOutput output, Action? started, CancellationToken cancellationToken)
+        Worker worker, TimeSpan startRetryLimit, string taskId, string folderName, StepRunRequest request, Func<StepArtifact, Task> collect, IStepOutput output, Action? started, TentacleFollowing following, CancellationToken cancellationToken)
     {
         var client = ClientFor(worker, startRetryLimit, out var where);
         if (client is null)
@@ -47,7 +48,7 @@ internal sealed partial class TentacleWorker(TentacleClients clients, DataPaths 
         try
         {
             var run = new TentacleScriptRun(client, clients.Timeouts, time);
-            var ended = await run.RunAsync(command, startRetryLimit, downloads, output, started, cancellationToken);
+            var ended = await run.RunAsync(command, startRetryLimit, downloads, output, started, following, cancellationToken);
             foreach (var artifact in ended.Result.Artifacts)
             {
                 await collect(artifact);

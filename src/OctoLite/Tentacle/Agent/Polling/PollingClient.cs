@@ -19,6 +19,9 @@ internal sealed partial class PollingClient : IAsyncDisposable
     /// <summary>How long one poll may stay open before the tentacle gives up on it; above the server's hold time (30 s).</summary>
     private static readonly TimeSpan PollLimit = TimeSpan.FromSeconds(90);
 
+    /// <summary>Calls run at once; a poll bringing one more waits for a slot before the loop polls again.</summary>
+    private const int MaxConcurrentCalls = 64;
+
     /// <summary>How long posting one answer may take (a large download's answer is the file).</summary>
     private static readonly TimeSpan AnswerLimit = TimeSpan.FromMinutes(10);
 
@@ -30,6 +33,7 @@ internal sealed partial class PollingClient : IAsyncDisposable
     private readonly string _subscriptionId;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
+    private readonly SemaphoreSlim _calls = new(MaxConcurrentCalls, MaxConcurrentCalls);
     private string _lastPresented = "";
     private bool _lastPresentedTrusted;
     private int _connected;
@@ -111,7 +115,7 @@ internal sealed partial class PollingClient : IAsyncDisposable
             {
                 return;
             }
-            catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException or PollRefusedException)
+            catch (Exception e) when (e is HttpRequestException or IOException or System.Net.Sockets.SocketException or OperationCanceledException or PollRefusedException)
             {
                 failures++;
                 Interlocked.Exchange(ref _connected, 0);
@@ -166,15 +170,70 @@ internal sealed partial class PollingClient : IAsyncDisposable
             .Where(name => poll.Headers.Contains(name))
             .Select(name => KeyValuePair.Create(name, Header(poll, name)))
             .ToList();
-        // The call runs to its end even if the agent is stopping: its answer (a script's status) matters to the server.
-        await using var body = await poll.Content.ReadAsStreamAsync(CancellationToken.None);
-        await using var answer = await _dispatcher.DispatchAsync(method, target, headers, poll.Content.Headers.ContentType?.ToString(), poll.Content.Headers.ContentLength, body, CancellationToken.None);
-        await PostAnswerAsync(callId, answer);
+        // The body is read before the poll ends (an upload's bytes arrive with it); the call then runs on its own, so
+        // a status request held open for news does not hold this connection: the loop polls again at once.
+        var body = new MemoryStream();
+        await (await poll.Content.ReadAsStreamAsync(limit.Token)).CopyToAsync(body, limit.Token);
+        body.Position = 0;
+        var contentType = poll.Content.Headers.ContentType?.ToString();
+        await _calls.WaitAsync(stopping);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await AnswerAsync(callId, method, target, headers, contentType, body);
+            }
+            finally
+            {
+                _calls.Release();
+            }
+        }, CancellationToken.None);
     }
 
+    /// <summary>Runs one call and posts its answer; a failure is logged (the server's caller times out and asks again).</summary>
+    private async Task AnswerAsync(string callId, string method, string target, List<KeyValuePair<string, string>> headers, string? contentType, MemoryStream body)
+    {
+        try
+        {
+            await using (body)
+            {
+                // The call runs to its end even if the agent is stopping: its answer (a script's status) matters to the server.
+                await using var answer = await _dispatcher.DispatchAsync(method, target, headers, contentType, body.Length, body, CancellationToken.None);
+                await PostAnswerAsync(callId, answer);
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or System.Net.Sockets.SocketException or OperationCanceledException)
+        {
+            LogAnswerLost(_logger, callId, method, target, Describe(e));
+        }
+    }
+
+    /// <summary>
+    /// Posts the answer, again after a failure (a dropped connection, a server restarting) until the server takes it,
+    /// says nobody waits for it any more, or <see cref="AnswerLimit"/> has passed.
+    /// </summary>
     private async Task PostAnswerAsync(string callId, PolledAnswer answer)
     {
         using var limit = new CancellationTokenSource(AnswerLimit);
+        var random = new Random();
+        for (var failures = 0; ; failures++)
+        {
+            try
+            {
+                await PostAnswerOnceAsync(callId, answer, limit.Token);
+                return;
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException or System.Net.Sockets.SocketException && !limit.IsCancellationRequested)
+            {
+                var wait = PollingBackoff.Wait(failures + 1, _options, random);
+                LogAnswerRetry(_logger, callId, Describe(e), wait.TotalSeconds);
+                await Task.Delay(wait, _options.Time, limit.Token);
+            }
+        }
+    }
+
+    private async Task PostAnswerOnceAsync(string callId, PolledAnswer answer, CancellationToken cancellationToken)
+    {
         using var post = new HttpRequestMessage(HttpMethod.Post, TentacleProtocol.PollResponse(_subscriptionId, callId).TrimStart('/')) { Content = answer.Content() };
         post.Headers.Add(TentacleProtocol.ResponseStatusHeader, answer.Status.ToString(CultureInfo.InvariantCulture));
         foreach (var (name, value) in answer.Headers)
@@ -187,14 +246,14 @@ internal sealed partial class PollingClient : IAsyncDisposable
             post.Content.Headers.ContentType = mediaType;
         }
 
-        using var posted = await _http.SendAsync(post, limit.Token);
+        using var posted = await _http.SendAsync(post, cancellationToken);
         if (posted.StatusCode == System.Net.HttpStatusCode.Gone)
         {
             LogAnswerUnwanted(_logger, callId);
         }
         else if (!posted.IsSuccessStatusCode)
         {
-            LogAnswerRefused(_logger, callId, (int)posted.StatusCode, await posted.Content.ReadAsStringAsync(limit.Token));
+            LogAnswerRefused(_logger, callId, (int)posted.StatusCode, await posted.Content.ReadAsStringAsync(cancellationToken));
         }
     }
 
@@ -259,8 +318,15 @@ internal sealed partial class PollingClient : IAsyncDisposable
     {
         await _stopping.CancelAsync();
         await Task.WhenAll(_loops);
+        // Calls still running finish and post their answers (each bounded by its own limits) before the client goes.
+        for (var i = 0; i < MaxConcurrentCalls; i++)
+        {
+            await _calls.WaitAsync(AnswerLimit).ConfigureAwait(false);
+        }
+
         _http.Dispose();
         _stopping.Dispose();
+        _calls.Dispose();
     }
 
     /// <summary>The server answered, but not with a call: refused the poll, or sent something unreadable.</summary>
@@ -274,6 +340,12 @@ internal sealed partial class PollingClient : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Polling connection {Connection} to {Server} is back after {Failures} failure(s)")]
     private static partial void LogReconnected(ILogger logger, int connection, Uri server, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The answer to call {CallId} ({Method} {Target}) did not reach the server: {Reason}")]
+    private static partial void LogAnswerLost(ILogger logger, string callId, string method, string target, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Posting the answer to call {CallId} failed ({Reason}); sending it again in {Seconds:0.#} s")]
+    private static partial void LogAnswerRetry(ILogger logger, string callId, string reason, double seconds);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The server no longer waited for the answer to call {CallId}")]
     private static partial void LogAnswerUnwanted(ILogger logger, string callId);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.WebUtilities;
 using OctoLite.Tentacle.Protocol;
 
 namespace OctoLite.Tentacle.Agent.Polling;
@@ -6,12 +5,12 @@ namespace OctoLite.Tentacle.Agent.Polling;
 /// <summary>
 /// Runs a call that arrived by polling through the same middleware and routes the listener serves
 /// (<see cref="TentacleProblemMiddleware"/>, <see cref="ProtocolVersionMiddleware"/>, <see cref="TentacleEndpoints"/>),
-/// so both transports answer exactly alike. The answer's body is buffered (in memory, spilling to a private file
-/// in the home directory past 64 KB) because its status and headers travel ahead of it.
+/// so both transports answer exactly alike. The answer's body is buffered (<see cref="AnswerBuffer"/>: in memory,
+/// spilling to a private file in the home directory past 64 KB) because its status and headers travel ahead of it,
+/// and so that an answer whose post was cut off can be sent again.
 /// </summary>
 internal sealed class PollingDispatcher : IDisposable
 {
-    private const int MemoryThreshold = 64 * 1024;
     private readonly ServiceProvider _services;
     private readonly RequestDelegate _pipeline;
     private readonly string _bufferFolder;
@@ -33,7 +32,7 @@ internal sealed class PollingDispatcher : IDisposable
     public async Task<PolledAnswer> DispatchAsync(string method, string target, IEnumerable<KeyValuePair<string, string>> headers, string? contentType, long? contentLength, Stream body, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_bufferFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var buffer = new FileBufferingWriteStream(MemoryThreshold, bufferLimit: null, tempFileDirectoryAccessor: () => _bufferFolder);
+        var buffer = new AnswerBuffer(_bufferFolder);
         var context = new DefaultHttpContext { RequestServices = _services, RequestAborted = cancellationToken };
         var request = context.Request;
         request.Method = method;
@@ -71,7 +70,7 @@ internal sealed class PollingDispatcher : IDisposable
 }
 
 /// <summary>A call's answer, ready to post back: its status, headers, and buffered body.</summary>
-internal sealed class PolledAnswer(int status, string? contentType, IReadOnlyList<KeyValuePair<string, string>> headers, FileBufferingWriteStream body) : IAsyncDisposable
+internal sealed class PolledAnswer(int status, string? contentType, IReadOnlyList<KeyValuePair<string, string>> headers, AnswerBuffer body) : IAsyncDisposable
 {
     public int Status { get; } = status;
 
@@ -79,22 +78,13 @@ internal sealed class PolledAnswer(int status, string? contentType, IReadOnlyLis
 
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; } = headers;
 
-    /// <summary>The body as request content for the answer's post (its length known, so no chunking).</summary>
-    public HttpContent Content() => new BufferedContent(body);
+    /// <summary>The body as request content for one post of the answer, read from its start (its length known, so no chunking).</summary>
+    public HttpContent Content()
+    {
+        var content = new StreamContent(body.OpenRead());
+        content.Headers.ContentLength = body.Length;
+        return content;
+    }
 
     public ValueTask DisposeAsync() => body.DisposeAsync();
-
-    private sealed class BufferedContent(FileBufferingWriteStream body) : HttpContent
-    {
-        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => body.DrainBufferAsync(stream);
-
-        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context, CancellationToken cancellationToken) =>
-            body.DrainBufferAsync(stream, cancellationToken);
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = body.Length;
-            return true;
-        }
-    }
 }

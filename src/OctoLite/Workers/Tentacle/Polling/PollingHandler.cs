@@ -12,6 +12,13 @@ internal sealed class PollingHandler(PollingQueue queue, Uri endpoint, TimeProvi
 {
     private long _pickupTicks = TimeSpan.FromMinutes(2).Ticks;
 
+    /// <summary>
+    /// Set on a call whose answer is small and quick (all but downloads): how long the tentacle has to answer once
+    /// it collected the call. Past it the call fails "worker unavailable" (a poll or an answer was lost on the way)
+    /// and the caller asks again, instead of waiting for its whole request time.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<TimeSpan> AnswerWithin = new("OctoLite.Polling.AnswerWithin");
+
     /// <summary>How long a queued call waits for a poll (the machine policy's PollingRequestQueueTimeout). Default 2 minutes.</summary>
     public TimeSpan PickupTimeout
     {
@@ -48,6 +55,19 @@ internal sealed class PollingHandler(PollingQueue queue, Uri endpoint, TimeProvi
 
             try
             {
+                if (request.Options.TryGetValue(AnswerWithin, out var within))
+                {
+                    try
+                    {
+                        return await call.Answer.WaitAsync(within, time, cancellationToken);
+                    }
+                    catch (TimeoutException)
+                    {
+                        call.GiveUp();
+                        throw new TentacleUnavailableException(endpoint, $"collected the request but sent no answer within {within.TotalSeconds:0.#} s; the connection may have dropped on the way");
+                    }
+                }
+
                 return await call.Answer.WaitAsync(cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
