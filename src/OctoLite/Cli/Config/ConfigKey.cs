@@ -30,7 +30,7 @@ internal sealed record ConfigKey(string Name, string Field, string Help, Func<st
             value => JsonValue.Create(value.Trim()),
             c => c.BuiltInWorkerRunAs),
         new("builtInWorker.keepWorkingFolders", nameof(ServerConfiguration.BuiltInWorkerKeepWorkingFolders),
-            "Keep each step's working folder under <data dir>/work after the step: true or false (default false)",
+            "Keep each step's working folder after the step (under <data dir>/work, or /var/lib/octolite-runas with builtInWorker.runAs): true or false (default false)",
             value => value.ToLowerInvariant() switch
             {
                 "true" => JsonValue.Create(true),

@@ -1,3 +1,5 @@
+using OctoLite.Scripting.RunAs;
+
 namespace OctoLite.Scripting.Runner;
 
 /// <summary>
@@ -9,6 +11,9 @@ namespace OctoLite.Scripting.Runner;
 /// <item>A relative path is taken relative to the step's working folder; an absolute one as it is.</item>
 /// <item>Only a path naming a regular file when the script has ended (symbolic links followed) becomes an
 /// artifact, with its length then; any other gets a warning naming it (<see cref="RegularFile"/>).</item>
+/// <item>When the step runs as another account, the file must also be one that account can read: it is opened with
+/// the account's rights (<see cref="AccountFileAccess"/>), so a script cannot have the server keep a file only the
+/// server may read (<c>new_octopusartifact /etc/shadow</c>); any other gets a warning saying so.</item>
 /// <item>Each request is an artifact, as in Octopus: one file asked for under two names is kept twice. Only a
 /// request repeating an earlier one exactly (same file, same name) is dropped, e.g. from a retried loop.</item>
 /// <item>Names are not overwritten: when a name is taken (ignoring case), the second artifact becomes
@@ -19,7 +24,8 @@ namespace OctoLite.Scripting.Runner;
 /// Not thread-safe: the output filter adds requests one line at a time.
 /// </remarks>
 /// <param name="workingFolder">The step's working folder, an absolute path.</param>
-internal sealed class ArtifactRequests(string workingFolder)
+/// <param name="runAs">The account the step runs as, when it is not the server's.</param>
+internal sealed class ArtifactRequests(string workingFolder, RunAsAccount? runAs = null)
 {
     private readonly List<(string Path, string Name)> requests = [];
     private readonly HashSet<(string Path, string Name)> seen = [];
@@ -53,7 +59,23 @@ internal sealed class ArtifactRequests(string workingFolder)
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (path, name) in requests)
         {
-            if (RegularFile.Length(path) is not { } length)
+            long length;
+            if (runAs is not null)
+            {
+                using var file = AccountFileAccess.OpenForReading(path, runAs);
+                if (!file.IsReadable)
+                {
+                    warn($"Artifact '{name}' was not collected: {path} is not a file that {runAs.Name}, the account the step runs as, can read ({file.Refusal}).");
+                    continue;
+                }
+
+                length = file.Length;
+            }
+            else if (RegularFile.Length(path) is { } found)
+            {
+                length = found;
+            }
+            else
             {
                 warn($"Artifact '{name}' was not collected: {path} is not a file (it does not exist, or is a folder or a special file).");
                 continue;

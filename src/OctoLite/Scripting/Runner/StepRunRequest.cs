@@ -1,5 +1,6 @@
 using OctoLite.Domain;
 using OctoLite.Scripting.Processes;
+using OctoLite.Scripting.RunAs;
 using OctoLite.Scripting.Variables;
 
 namespace OctoLite.Scripting.Runner;
@@ -37,11 +38,20 @@ internal sealed record StepRunRequest
     public string? SearchPath { get; init; }
 
     /// <summary>
-    /// The seam for running the step as another account: given the argv the bootstrapper made, returns the argv to
-    /// start (e.g. prefixed with <c>setpriv --reuid …</c>). Null runs it as is, as the server's account. The
-    /// bootstrap files are mode 0600 and owned by the server's account, and artifacts are checked with its rights.
+    /// Given the argv the bootstrapper made, returns the argv to start (e.g. prefixed with a tool that sets limits).
+    /// Null runs it as is. Applied before <see cref="RunAs"/>, whose <c>setpriv</c> comes first on the command line.
     /// </summary>
     public Func<IReadOnlyList<string>, IReadOnlyList<string>>? WrapCommand { get; init; }
+
+    /// <summary>
+    /// The account to run the script as, when it is not the server's; null (the default) runs it as the server's
+    /// account, with nothing extra. When set (the server must be root): once the bootstrap files are written, they
+    /// and <see cref="WorkingFolder"/> are handed over to the account (which must be able to reach the folder: see
+    /// the built-in worker's layout); the script starts through <c>setpriv</c> with the account's user, group and
+    /// supplementary groups (<see cref="RunAsCommand"/>); HOME, USER, LOGNAME and TMPDIR are the account's; and
+    /// only files the account can read become artifacts (<see cref="AccountFileAccess"/>).
+    /// </summary>
+    public RunAsAccount? RunAs { get; init; }
 
     /// <summary>
     /// Told the script's process group id as soon as the script runs (its process id, too), so that the caller can

@@ -4,6 +4,7 @@ using OctoLite.Domain;
 using OctoLite.Scripting.Bootstrap;
 using OctoLite.Scripting.Masking;
 using OctoLite.Scripting.Processes;
+using OctoLite.Scripting.RunAs;
 using OctoLite.Scripting.Variables;
 
 namespace OctoLite.Scripting.Runner;
@@ -38,6 +39,10 @@ namespace OctoLite.Scripting.Runner;
 /// request, or a <see cref="StepRunRequest.WrapCommand"/> returning no program) or a failing sink: if
 /// <see cref="IStepOutput"/> throws, the script is stopped and that exception is rethrown.
 /// </para>
+/// <para>
+/// Another account: with <see cref="StepRunRequest.RunAs"/> the files are handed over to it, the script starts
+/// through <c>setpriv</c> as it, and only files it can read become artifacts; without, nothing of that is done.
+/// </para>
 /// <para>Stateless and thread-safe: one instance runs any number of steps at once.</para>
 /// </remarks>
 internal sealed class StepRunner
@@ -70,7 +75,7 @@ internal sealed class StepRunner
 
         var folder = Path.GetFullPath(request.WorkingFolder);
         var masker = new SecretMasker();
-        var artifacts = new ArtifactRequests(folder);
+        var artifacts = new ArtifactRequests(folder, request.RunAs);
         using var filter = new ScriptOutputFilter(output, masker, artifacts);
         var result = await PrepareAndRunAsync(request, folder, masker, filter, artifacts, cancellationToken).ConfigureAwait(false);
         if (filter.SinkFailure is { } failure)
@@ -121,6 +126,26 @@ internal sealed class StepRunner
         ScriptOutputFilter filter, ArtifactRequests artifacts, CancellationToken cancellationToken)
     {
         var argv = request.WrapCommand?.Invoke(bootstrap.Argv) ?? bootstrap.Argv;
+        if (request.RunAs is { } account)
+        {
+            // The files were written into a folder only the server can enter; complete now, they and the folder
+            // become the account's, before anything of the account runs.
+            var setpriv = RunAsCommand.FindSetpriv(request.SearchPath);
+            if (setpriv is null)
+                return NotStarted(filter, RunAsCommand.MissingMessage);
+            try
+            {
+                Ownership.HandOver([.. bootstrap.Files, folder], account);
+            }
+            catch (IOException e)
+            {
+                return NotStarted(filter, e.Message);
+            }
+
+            argv = RunAsCommand.Wrap(setpriv, account, argv);
+            environment = RunAsCommand.EnvironmentFor(account, environment);
+        }
+
         ScriptProcess process;
         try
         {

@@ -1,4 +1,5 @@
 using OctoLite.Domain;
+using OctoLite.Scripting.RunAs;
 using OctoLite.Server.Audit;
 using OctoLite.Server.Email;
 using OctoLite.Server.Security;
@@ -39,7 +40,7 @@ internal sealed class ConfigurationService(OctoStore store, AuditTrail audit, Se
                 return changed.Problem;
             }
 
-            var validated = Validate(SmtpPasswordField.Resolve(current, changed.Value));
+            var validated = Validate(SmtpPasswordField.Resolve(current, changed.Value), current);
             if (!validated.IsSuccess)
             {
                 return validated.Problem;
@@ -68,7 +69,12 @@ internal sealed class ConfigurationService(OctoStore store, AuditTrail audit, Se
         return true;
     }
 
-    public static Result<ServerConfiguration> Validate(ServerConfiguration configuration)
+    /// <summary>
+    /// Checks a whole settings document. The run-as account is checked when it differs from
+    /// <paramref name="current"/>'s (the stored one): an account deleted since it was set does not block unrelated
+    /// changes; the built-in worker checks it again before every step.
+    /// </summary>
+    public static Result<ServerConfiguration> Validate(ServerConfiguration configuration, ServerConfiguration? current = null)
     {
         if (configuration.TaskCap is < 1 or > ServerConfiguration.MaxTaskCap)
         {
@@ -76,20 +82,42 @@ internal sealed class ConfigurationService(OctoStore store, AuditTrail audit, Se
         }
 
         var runAs = configuration.BuiltInWorkerRunAs?.Trim() ?? "";
-        if (runAs.Length > 0)
+        if (runAs.Length > 0 && runAs != current?.BuiltInWorkerRunAs && RunAsProblem(runAs) is { } problem)
         {
-            if (!UnixAccounts.Exists(runAs))
-            {
-                return Problem.Invalid("BuiltInWorkerRunAs", $"There is no user '{runAs}' on this machine; create it first or leave builtInWorker.runAs empty.");
-            }
-
-            if (!UnixAccounts.IsRoot && runAs != Environment.UserName)
-            {
-                return Problem.Invalid("BuiltInWorkerRunAs",
-                    $"The server runs as '{Environment.UserName}', which cannot start processes as '{runAs}'. Run the server as root to use builtInWorker.runAs.");
-            }
+            return Problem.Invalid("BuiltInWorkerRunAs", problem);
         }
 
         return SmtpRules.Validate(configuration with { BuiltInWorkerRunAs = runAs });
+    }
+
+    // Why steps could not run as runAs on this server, or null when they can.
+    private static string? RunAsProblem(string runAs)
+    {
+        RunAsAccount? account;
+        try
+        {
+            account = RunAsAccount.Find(runAs);
+        }
+        catch (IOException e)
+        {
+            return $"The user '{runAs}' could not be looked up: {e.Message}";
+        }
+
+        if (account is null)
+        {
+            return $"There is no user '{runAs}' on this machine; create it first or leave builtInWorker.runAs empty.";
+        }
+
+        if (account.IsServerAccount)
+        {
+            return null;
+        }
+
+        if (!RunAsAccount.ServerIsRoot)
+        {
+            return $"The server runs as '{Environment.UserName}', which cannot start processes as '{runAs}'. Run the server as root to use builtInWorker.runAs.";
+        }
+
+        return RunAsCommand.FindSetpriv(null) is null ? $"builtInWorker.runAs cannot be used on this machine. {RunAsCommand.MissingMessage}" : null;
     }
 }
