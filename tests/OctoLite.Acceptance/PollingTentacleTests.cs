@@ -79,6 +79,55 @@ public sealed class PollingTentacleTests
     }
 
     [BinaryFact]
+    public async Task ServerRestartedWhileAScriptRunsOnAPollingTentacle_TheTaskCompletes_WithTheWholeLogOnce()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(150));
+        using var dir = new TempDirectory();
+        var pollingPort = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var server = await ServerFixture.StartAsync(dir.Combine("data"), deadline.Token, extraArguments: ["--polling-port", pollingPort]);
+        await using var polling = new TentacleProcess(dir.Path, "polling", deadline.Token);
+        try
+        {
+            var cli = server.Cli;
+            var key = (await cli.JsonAsync("apikey", "create", "--name", "tentacles")).Str("ApiKey");
+            await cli.JsonAsync("pool", "create", "--name", "Polling");
+            await polling.CreateAsync();
+            (await polling.VerbAsync("register-worker", "--server", server.TcpUrl, "--api-key", key, "--name", "edge-polling", "--workerpool", "Polling", "--comms-style", "TentacleActive")).ShouldExit(0);
+            polling.Start();
+            await polling.WaitForLogAsync("polling https://");
+            await cli.JsonAsync("project", "create", "--name", "Shop");
+            var processFile = dir.Combine("process.json");
+            await File.WriteAllTextAsync(processFile, new JsonObject
+            {
+                ["steps"] = new JsonArray(
+                    new JsonObject { ["name"] = "Slow", ["workerPool"] = "Polling", ["script"] = "set_octopusvariable Early yes; for i in $(seq 1 40); do echo \"line $i\"; sleep 0.5; done; set_octopusvariable Late yes" },
+                    new JsonObject { ["name"] = "After", ["executionLocation"] = "BuiltInWorker", ["script"] = "echo \"early #{Octopus.Action[Slow].Output.Early} late #{Octopus.Action[Slow].Output.Late}\"" }),
+            }.ToJsonString());
+            await cli.JsonAsync("runbook", "create", "--project", "Shop", "--name", "Slow", "--file", processFile);
+            (await cli.RunAsync("runbook", "run", "Slow", "--project", "Shop")).ShouldExit(0);
+            while (!(await cli.RunAsync("task", "log", "1")).StdOut.Contains("line 5", StringComparison.Ordinal))
+                await Task.Delay(100, deadline.Token);
+
+            await server.StopAsync();
+            await server.DisposeAsync();
+            server = await ServerFixture.StartAsync(dir.Combine("data"), deadline.Token, extraArguments: ["--polling-port", pollingPort]);
+            var waited = await server.Cli.RunAsync("task", "wait", "1");
+            var log = (await server.Cli.RunAsync("task", "log", "1")).ShouldExit(0).StdOut;
+
+            Assert.True(waited.ExitCode == 0, log);
+            var lines = log.Split('\n').Select(l => System.Text.RegularExpressions.Regex.Match(l, @"\bline (\d+)$")).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(Enumerable.Range(1, 40), lines);
+            Assert.Contains("it resumes following it", log);
+            Assert.Contains("early yes late yes", log);
+        }
+        finally
+        {
+            await polling.StopAsync();
+            await server.DisposeAsync();
+        }
+    }
+
+    [BinaryFact]
     public async Task WrongCertificates_AreRefused_AndAStoppedPollingTentacle_FailsWorkerUnavailable_WithinThePolicyTimeout()
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120));

@@ -31,6 +31,7 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
     private readonly ServerLock _lock;
     private readonly OctoStore _store;
     private readonly DataPaths _paths;
+    private int _disposed;
 
     private OctoLiteServer(WebApplication app, ServerLock serverLock, OctoStore store, DataPaths paths, IReadOnlyList<string> addresses)
     {
@@ -120,6 +121,11 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return; // stopped already
+        }
+
         LogStopping(_app.Services.GetRequiredService<ILogger<OctoLiteServer>>());
         await _app.Services.GetRequiredService<TaskEngine>().DisposeAsync();
         await _app.StopAsync(CancellationToken.None);

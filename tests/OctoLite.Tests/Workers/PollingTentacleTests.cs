@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
 using OctoLite.Tests.Support;
 
 namespace OctoLite.Tests.Workers;
@@ -40,6 +41,23 @@ public sealed class PollingTentacleTests
         Assert.Equal(300_000, content.Length);
         Assert.Equal(artifact!["Sha256"]!.GetValue<string>(), Convert.ToHexStringLower(SHA256.HashData(content)));
         Assert.Empty(Directory.EnumerateFiles(fixture.TentacleHome, "data.bin", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task ServerWithConnectedPollingTentacle_StopsAtOnce_NotAfterTheHeldPolls()
+    {
+        await using var fixture = await PollingTentacle.StartAsync();
+        var deadline = TestTimeout.Token(20);
+        var queues = fixture.Server.Server.Services.GetRequiredService<OctoLite.Workers.Tentacle.Polling.PollingQueues>();
+        while (queues.Find(PollingTentacle.Subscription) is not { WaitingPolls: > 0 })
+        {
+            await Task.Delay(20, deadline); // until the agent's polls are held open
+        }
+
+        var clock = Stopwatch.StartNew();
+        await fixture.Server.Server.DisposeAsync();
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"stopping took {clock.Elapsed}");
     }
 
     [Fact]

@@ -15,7 +15,8 @@ namespace OctoLite.Server.Polling;
 /// queued for its subscription or <see cref="TentacleTimeouts.PollHold"/> passes; an answer is handed to the waiting caller as a
 /// stream, and its post ends once the caller has read it.
 /// </summary>
-internal sealed partial class PollingEndpoint(RequestDelegate next, PollingQueues queues, PollingTrust trust, TentacleTimeouts timeouts, ILogger<PollingEndpoint> logger)
+internal sealed partial class PollingEndpoint(
+    RequestDelegate next, PollingQueues queues, PollingTrust trust, TentacleTimeouts timeouts, IHostApplicationLifetime lifetime, ILogger<PollingEndpoint> logger)
 {
     private const string Prefix = "/tentacle/v1/poll/";
     private static readonly string Version = TentacleProtocol.Version.ToString(CultureInfo.InvariantCulture);
@@ -71,13 +72,19 @@ internal sealed partial class PollingEndpoint(RequestDelegate next, PollingQueue
     private async Task PollAsync(HttpContext context, PollingQueue queue, string workerName)
     {
         PendingCall? call;
+        // A server that is stopping answers its held polls at once: they would otherwise hold the shutdown for the hold time.
+        using var held = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         try
         {
-            call = await queue.TakeAsync(timeouts.PollHold, context.RequestAborted);
+            call = await queue.TakeAsync(timeouts.PollHold, held.Token);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             return; // the tentacle went away while waiting
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            call = null;
         }
 
         if (call is null)
@@ -168,16 +175,17 @@ internal sealed partial class PollingEndpoint(RequestDelegate next, PollingQueue
         // The caller reads the body straight from this request; it is done when it disposes the answer.
         try
         {
-            await read.Task.WaitAsync(timeouts.FileTransfer, context.RequestAborted);
+            using var reading = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+            await read.Task.WaitAsync(timeouts.FileTransfer, reading.Token);
             context.Response.StatusCode = StatusCodes.Status204NoContent;
         }
         catch (TimeoutException)
         {
             await ProblemAsync(context, 408, $"The server did not finish reading the answer to call {callId} within {timeouts.FileTransfer.TotalSeconds:0} s.");
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || lifetime.ApplicationStopping.IsCancellationRequested)
         {
-            // The tentacle went away mid-answer: the caller's read fails and it tries again.
+            // The tentacle went away mid-answer, or the server is stopping: the caller's read fails and it tries again.
         }
     }
 

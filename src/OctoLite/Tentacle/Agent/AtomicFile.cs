@@ -5,7 +5,11 @@ internal static class AtomicFile
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    public static void Write(string path, ReadOnlySpan<byte> bytes)
+    /// <param name="durable">
+    /// True to fsync the new bytes before they replace the old, so they survive a power loss too; false when only a
+    /// crash of this process matters (the rename is atomic either way, and the page cache outlives the process).
+    /// </param>
+    public static void Write(string path, ReadOnlySpan<byte> bytes, bool durable = true)
     {
         var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
@@ -16,7 +20,7 @@ internal static class AtomicFile
             }))
             {
                 stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durable);
             }
 
             File.Move(temporary, path, overwrite: true);

@@ -64,7 +64,7 @@ internal sealed class ScriptJournal : IDisposable
             Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.Read,
             UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite, BufferSize = 0,
         });
-        journal._writer.Flush(flushToDisk: true);
+        // Not fsync'd while empty: a journal that vanished with a power loss held nothing, and its script died too.
         return journal;
     }
 
@@ -196,6 +196,11 @@ internal sealed class ScriptJournal : IDisposable
 
     private void FlushLocked(FileStream writer)
     {
+        if (_pending.Length == 0 && _offsets.Count == _durable)
+        {
+            return; // nothing written since the last fsync
+        }
+
         if (_pending.Length > 0)
         {
             writer.Write(_pending.GetBuffer(), 0, (int)_pending.Length);

@@ -7,8 +7,9 @@ internal static class ScriptRecordFile
 {
     public const string FileName = "status.json";
 
-    public static void Save(string journalFolder, ScriptRecord record) =>
-        AtomicFile.Write(Path.Combine(journalFolder, FileName), JsonSerializer.SerializeToUtf8Bytes(record, TentacleAgentJsonContext.Default.ScriptRecord));
+    /// <param name="durable">False for records that matter only while the machine stays up (see <see cref="ScriptRun.Update"/>).</param>
+    public static void Save(string journalFolder, ScriptRecord record, bool durable = true) =>
+        AtomicFile.Write(Path.Combine(journalFolder, FileName), JsonSerializer.SerializeToUtf8Bytes(record, TentacleAgentJsonContext.Default.ScriptRecord), durable);
 
     /// <summary>The record, or null when the file is missing or unreadable (a crash before it was first written).</summary>
     public static ScriptRecord? Load(string journalFolder)

@@ -28,9 +28,13 @@ internal sealed class ScriptRun(string ticket, string journalFolder, ScriptJourn
     public Task Updated => _updated.Task;
 
     /// <summary>Saves <paramref name="record"/> to disk, then makes it the one status answers read.</summary>
-    public void Update(ScriptRecord record)
+    /// <param name="durable">
+    /// True (the final record) to fsync it. A running script's records (started, its process group) need not be:
+    /// they matter after this process dies while the machine runs on, and a power loss ends the script as well.
+    /// </param>
+    public void Update(ScriptRecord record, bool durable = true)
     {
-        ScriptRecordFile.Save(JournalFolder, record);
+        ScriptRecordFile.Save(JournalFolder, record, durable);
         _record = record;
         Interlocked.Exchange(ref _updated, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }

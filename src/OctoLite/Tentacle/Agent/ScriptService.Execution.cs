@@ -20,7 +20,7 @@ internal sealed partial class ScriptService
         Workspace(ticket);
         var journal = ScriptJournal.Create(folder, _options.Time);
         var run = new ScriptRun(ticket, folder, journal, new ScriptRecord { Ticket = ticket, State = ScriptState.Running, StartedAt = _options.Time.GetUtcNow() });
-        run.Update(run.Record);
+        run.Update(run.Record, durable: false);
         return run;
     }
 
@@ -37,7 +37,7 @@ internal sealed partial class ScriptService
                 WorkingFolder = workspace,
                 TerminationGrace = _options.TerminationGrace,
                 SearchPath = _options.SearchPath,
-                Started = group => run.Update(run.Record with { ProcessGroupId = group, ProcessStartTime = ProcessGroup.StartTime(group) }),
+                Started = group => run.Update(run.Record with { ProcessGroupId = group, ProcessStartTime = ProcessGroup.StartTime(group) }, durable: false),
             }, output, run.Cancellation.Token);
             foreach (var artifact in result.Artifacts)
             {

@@ -22,6 +22,9 @@ internal sealed partial class PollingClient : IAsyncDisposable
     /// <summary>Calls run at once; a poll bringing one more waits for a slot before the loop polls again.</summary>
     private const int MaxConcurrentCalls = 64;
 
+    /// <summary>How long stopping waits for calls still running to end.</summary>
+    private static readonly TimeSpan StopDrain = TimeSpan.FromSeconds(5);
+
     /// <summary>How long posting one answer may take (a large download's answer is the file).</summary>
     private static readonly TimeSpan AnswerLimit = TimeSpan.FromMinutes(10);
 
@@ -67,7 +70,7 @@ internal sealed partial class PollingClient : IAsyncDisposable
     /// <summary>The server's polling endpoint, e.g. <c>https://octolite.example:10943/</c>.</summary>
     public Uri Server { get; }
 
-    /// <summary>True once a poll has reached the server (and until the next failure).</summary>
+    /// <summary>True once a poll has come back from the server (a call, or nothing within its hold time), until the next failure.</summary>
     public bool IsConnected => Volatile.Read(ref _connected) > 0;
 
     /// <exception cref="ArgumentException">The server address is not an https URL, or the subscription id is not valid.</exception>
@@ -197,12 +200,12 @@ internal sealed partial class PollingClient : IAsyncDisposable
         {
             await using (body)
             {
-                // The call runs to its end even if the agent is stopping: its answer (a script's status) matters to the server.
-                await using var answer = await _dispatcher.DispatchAsync(method, target, headers, contentType, body.Length, body, CancellationToken.None);
+                // Stopping the agent ends a status request held for news (it is asked again of the next agent).
+                await using var answer = await _dispatcher.DispatchAsync(method, target, headers, contentType, body.Length, body, _stopping.Token);
                 await PostAnswerAsync(callId, answer);
             }
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or System.Net.Sockets.SocketException or OperationCanceledException)
+        catch (Exception e) when (e is HttpRequestException or IOException or System.Net.Sockets.SocketException or OperationCanceledException or ObjectDisposedException)
         {
             LogAnswerLost(_logger, callId, method, target, Describe(e));
         }
@@ -214,7 +217,8 @@ internal sealed partial class PollingClient : IAsyncDisposable
     /// </summary>
     private async Task PostAnswerAsync(string callId, PolledAnswer answer)
     {
-        using var limit = new CancellationTokenSource(AnswerLimit);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        limit.CancelAfter(AnswerLimit);
         var random = new Random();
         for (var failures = 0; ; failures++)
         {
@@ -318,15 +322,21 @@ internal sealed partial class PollingClient : IAsyncDisposable
     {
         await _stopping.CancelAsync();
         await Task.WhenAll(_loops);
-        // Calls still running finish and post their answers (each bounded by its own limits) before the client goes.
-        for (var i = 0; i < MaxConcurrentCalls; i++)
+        // Calls still running see the stop (a held status request answers at once) and end; a few seconds at most.
+        using var drain = new CancellationTokenSource(StopDrain);
+        try
         {
-            await _calls.WaitAsync(AnswerLimit).ConfigureAwait(false);
+            for (var i = 0; i < MaxConcurrentCalls; i++)
+            {
+                await _calls.WaitAsync(drain.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            LogStoppedWithCallsRunning(_logger, StopDrain.TotalSeconds);
         }
 
         _http.Dispose();
-        _stopping.Dispose();
-        _calls.Dispose();
     }
 
     /// <summary>The server answered, but not with a call: refused the poll, or sent something unreadable.</summary>
@@ -343,6 +353,9 @@ internal sealed partial class PollingClient : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The answer to call {CallId} ({Method} {Target}) did not reach the server: {Reason}")]
     private static partial void LogAnswerLost(ILogger logger, string callId, string method, string target, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped polling with calls still running after {Seconds} s; the server asks again of the next agent")]
+    private static partial void LogStoppedWithCallsRunning(ILogger logger, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Posting the answer to call {CallId} failed ({Reason}); sending it again in {Seconds:0.#} s")]
     private static partial void LogAnswerRetry(ILogger logger, string callId, string reason, double seconds);
