@@ -72,6 +72,19 @@ public sealed class PollingTentacleTests
         Assert.Equal(["edge-listening", "edge-polling"], task.Field("Steps").Items().Take(2).Select(s => s.Str("Worker")));
         Assert.Equal(["l.bin", "p.bin"], artifacts.Items().Select(a => a.Str("Filename")).Order());
         Assert.Equal(200_000, artifacts.Items().Single(a => a.Str("Filename") == "p.bin").Int("Length"));
+
+        // Health checks over both transports, in the published binary: statuses, capabilities and history stored.
+        await cli.JsonAsync("policy", "update", "Default Machine Policy", "--disk-space-warning", "0", "--health-check-script", "echo healthy here");
+        var check = (await cli.RunAsync("worker", "health-check", "--wait")).ShouldExit(0);
+        Assert.Contains("Check health of all workers", check.StdOut);
+        foreach (var name in new[] { "edge-listening", "edge-polling" })
+        {
+            var worker = await cli.JsonAsync("worker", "show", name);
+            Assert.Equal("Healthy", worker.Str("HealthStatus"));
+            Assert.Contains("Bash", worker.Field("Capabilities").Field("Shells").Items().Select(s => s.GetValue<string>()));
+            Assert.Contains("Health history (newest first):", (await cli.RunAsync("worker", "show", name)).ShouldExit(0).StdOut);
+        }
+
         await listening.StopAsync();
         await polling.StopAsync();
         Assert.DoesNotContain("edge-S3cret-77", listening.Log + polling.Log);

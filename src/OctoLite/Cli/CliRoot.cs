@@ -38,12 +38,11 @@ internal static class CliRoot
         root.Subcommands.Add(new NounCommand("server", "Run or inspect the OctoLite server",
             new ServerRunCommand(options), new ServerInfoCommand(options), new ServerDrainCommand(options), new ServerShowThumbprintCommand(options)));
         root.Subcommands.Add(new NounCommand("pool", "Worker pools: groups of workers that steps run on",
-            new PoolListCommand(options), new PoolShowCommand(options), new PoolCreateCommand(options), new SortedResourceUpdateCommand<Domain.WorkerPool>(options, "Change a worker pool's name, description or sort order", PoolArgument.Create(),
-                "New position in the pool list; pools at or after it move down", "api/workerpools", Client.CliJsonContext.Default.WorkerPool, PoolView.One),
+            new PoolListCommand(options), new PoolShowCommand(options), new PoolCreateCommand(options), new PoolUpdateCommand(options),
             new PoolDeleteCommand(options), new PoolSetDefaultCommand(options), new PoolReorderCommand(options)));
         root.Subcommands.Add(new NounCommand("worker", "Workers: machines that run steps for the server",
             new WorkerListCommand(options), new WorkerShowCommand(options), new WorkerCreateCommand(options), new WorkerRegisterListeningCommand(options), new WorkerUpdateCommand(options),
-            new WorkerDeleteCommand(options), new WorkerEnableCommand(options, enable: true), new WorkerEnableCommand(options, enable: false)));
+            new WorkerDeleteCommand(options), new WorkerEnableCommand(options, enable: true), new WorkerEnableCommand(options, enable: false), new WorkerHealthCheckCommand(options)));
         root.Subcommands.Add(new NounCommand("policy", "Machine policies: how workers are health-checked, connected to and cleaned up",
             new PolicyListCommand(options), new PolicyShowCommand(options), new PolicyCreateCommand(options), new PolicyUpdateCommand(options),
             new PolicyDeleteCommand(options)));
@@ -68,11 +67,11 @@ internal static class CliRoot
             new RunbookListCommand(options), RunbookVerbs.Show(options), new RunbookCreateCommand(options), new RunbookUpdateCommand(options),
             RunbookVerbs.Delete(options), new RunbookRunCommand(options)));
         root.Subcommands.Add(new NounCommand("task", "Tasks: runbook runs and deployments queued on the server, their logs, artifacts and manual interventions",
-            new TaskListCommand(options), new TaskShowCommand(options), new TaskLogCommand(options), new TaskWaitCommand(options), new TaskCancelCommand(options),
+            new TaskListCommand(options), new TaskShowCommand(options), new TaskWhyCommand(options), new TaskLogCommand(options), new TaskWaitCommand(options), new TaskCancelCommand(options),
             new TaskInterventionCommand(options, proceed: true), new TaskInterventionCommand(options, proceed: false),
             new NounCommand("artifact", "Files a task's steps collected with new_octopusartifact",
                 new TaskArtifactListCommand(options), new TaskArtifactGetCommand(options))));
-        root.Subcommands.Add(new NounCommand("config", "Server configuration: taskCap, builtInWorker.enabled, builtInWorker.runAs, smtp.*",
+        root.Subcommands.Add(new NounCommand("config", "Server configuration: taskCap, workerLeaseTimeout, builtInWorker.*, smtp.*",
             new ConfigGetCommand(options), new ConfigSetCommand(options), new ConfigTestSmtpCommand(options)));
         root.Subcommands.Add(new NounCommand("certificate", "The certificate library: PFX or PEM certificates kept encrypted, for steps to use",
             new CertificateImportCommand(options), new CertificateListCommand(options), new CertificateShowCommand(options), new CertificateDeleteCommand(options)));

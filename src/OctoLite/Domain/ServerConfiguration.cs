@@ -17,6 +17,18 @@ internal sealed record ServerConfiguration
     /// <summary>Drained: this node starts no new tasks (queued ones wait); running tasks finish. Set with <c>octolite server drain</c>.</summary>
     public bool IsDraining { get; init; }
 
+    public static readonly TimeSpan DefaultWorkerLeaseTimeout = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan MaxWorkerLeaseTimeout = TimeSpan.FromDays(1);
+    /// <summary>
+    /// How long a starting task waits for a worker in each pool its process uses (<c>workerLeaseTimeout</c>) before
+    /// it fails saying why none was free; 0 fails at once, at most a day. Null (as in configurations stored before
+    /// it existed) means the default, 10 minutes: see <see cref="LeaseTimeout"/>.
+    /// </summary>
+    public TimeSpan? WorkerLeaseTimeout { get; init; }
+
+    /// <summary>The lease timeout in effect: <see cref="WorkerLeaseTimeout"/> or its default (a method, so it is not serialized).</summary>
+    public TimeSpan LeaseTimeout() => WorkerLeaseTimeout ?? DefaultWorkerLeaseTimeout;
+
     public const int DefaultSmtpPort = 25;
     /// <summary>The SMTP server email steps send through (<c>smtp.host</c>); empty means email is not configured.</summary>
     public string SmtpHost { get; init; } = "";

@@ -1,7 +1,7 @@
 namespace OctoLite.Domain;
 
 /// <summary>
-/// A unit of work the server queues and runs: a runbook run or a deployment, health checks later (Octopus's
+/// A unit of work the server queues and runs: a runbook run, a deployment or a health check (Octopus's
 /// TaskResource). The process is snapshotted when the task is queued, so editing the runbook afterwards does not
 /// change a run that is waiting. The log lives in its own collection (see <see cref="TaskLogLine"/>).
 /// </summary>
@@ -28,6 +28,8 @@ internal sealed record ServerTask
     public string ReleaseId { get; init; } = "";
     /// <summary>Two tasks with the same tag never execute at once; empty for none. A deployment's default is "&lt;project id&gt;/&lt;environment id&gt;".</summary>
     public string ConcurrencyTag { get; init; } = "";
+    /// <summary>For a Health task, the workers it checks; null for other tasks.</summary>
+    public HealthCheckScope? HealthCheck { get; init; }
     /// <summary>Steps left out of this run when it was queued (ids).</summary>
     public IReadOnlyList<string> SkippedStepIds { get; init; } = [];
     /// <summary>Manual interventions raised by the task, awaiting or resolved.</summary>

@@ -9,6 +9,7 @@ internal sealed record Step
 {
     public const int DefaultMaxParallelism = 10;
     public const string DefaultCondition = "Success";
+    public const string DefaultMutexName = "RunningScript";
 
     /// <summary>Assigned by the server ("Steps-N") and kept across edits of the process for a step of the same name.</summary>
     public string Id { get; init; } = "";
@@ -33,6 +34,15 @@ internal sealed record Step
     public ScriptSyntax Syntax { get; init; } = ScriptSyntax.Bash;
     /// <summary>The inline script body. Required for <see cref="StepKind.RunScript"/>.</summary>
     public string Script { get; init; } = "";
+    /// <summary>
+    /// Script isolation on the worker: None (default) runs alongside other scripts sharing <see cref="MutexName"/>,
+    /// Full waits until it is the only one holding it.
+    /// </summary>
+    public ScriptIsolation Isolation { get; init; } = ScriptIsolation.None;
+    /// <summary>The named mutex each script of the step holds on its worker; null (or absent, in processes stored before it existed) for <see cref="DefaultMutexName"/>.</summary>
+    public string? MutexName { get; init; }
+    /// <summary>How long a script may wait for its mutex before the step fails; null waits as long as it takes.</summary>
+    public TimeSpan? MutexTimeout { get; init; }
 
     // Email (each field takes #{variables})
     public string To { get; init; } = "";

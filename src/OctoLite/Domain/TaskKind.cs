@@ -1,6 +1,6 @@
 namespace OctoLite.Domain;
 
-/// <summary>What a <see cref="ServerTask"/> does (Octopus's task "Name"). Only RunbookRun executes yet; the others arrive with their issues.</summary>
+/// <summary>What a <see cref="ServerTask"/> does (Octopus's task "Name").</summary>
 internal enum TaskKind
 {
     RunbookRun,

@@ -10,4 +10,9 @@ internal sealed record WorkerPool
     public int SortOrder { get; init; }
     public WorkerPoolType WorkerPoolType { get; init; } = WorkerPoolType.StaticWorkerPool;
     public bool CanAddWorkers { get; init; } = true;
+    /// <summary>At most this many tasks lease a worker of this pool at once (1-<see cref="MaxLeasesLimit"/>); null for no cap, as in Octopus.</summary>
+    public int? MaxConcurrentLeases { get; init; }
+
+    /// <summary>The highest cap a pool or a worker takes on concurrent leases.</summary>
+    public const int MaxLeasesLimit = 10_000;
 }

@@ -5,8 +5,10 @@ using OctoLite.Server.Api;
 using OctoLite.Server.Audit;
 using OctoLite.Server.Certificates;
 using OctoLite.Server.Configuration;
+using OctoLite.Server.Dispatch;
 using OctoLite.Server.Email;
 using OctoLite.Server.Environments;
+using OctoLite.Server.Health;
 using OctoLite.Server.Pools;
 using OctoLite.Server.Polling;
 using OctoLite.Server.Projects;
@@ -192,7 +194,9 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
         services.AddSingleton(sp => new TentacleClients(sp.GetRequiredService<ServerCertificate>().Certificate, sp.GetRequiredService<TentacleTimeouts>(), sp.GetRequiredService<PollingQueues>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TentacleWorker>();
         services.AddSingleton<PollingTrust>();
-        services.AddSingleton<WorkerLoad>();
+        services.AddSingleton<WorkerLeases>();
+        services.AddSingleton<TaskWaits>();
+        services.AddSingleton<ScriptMutexes>();
         services.AddSingleton<WorkerPlacement>();
         services.AddSingleton<ScriptStep>();
         services.AddSingleton<InterruptionBroker>();
@@ -201,6 +205,12 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
         services.AddSingleton<TaskExecutor>();
         services.AddSingleton<TaskEngine>();
         services.AddSingleton<TaskService>();
+        services.AddSingleton<HealthTimings>();
+        services.AddSingleton<WorkerHealthService>();
+        services.AddSingleton<WorkerHealthProbe>();
+        services.AddSingleton<HealthCheckRunner>();
+        services.AddHostedService<HealthScheduler>();
+        services.AddHostedService<PollingLiveness>();
 
         var app = builder.Build();
         app.UseMiddleware<UnhandledErrors>();
@@ -210,6 +220,7 @@ internal sealed partial class OctoLiteServer : IAsyncDisposable
         app.MapWorkerPoolsApi();
         app.MapWorkersApi();
         app.MapWorkerConnectionApi();
+        app.MapWorkerHealthApi();
         app.MapMachinePoliciesApi();
         app.MapConfigurationApi();
         app.MapCertificatesApi();

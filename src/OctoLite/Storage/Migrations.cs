@@ -42,6 +42,19 @@ internal static class Migrations
                     database.GetCollection(name);
                 }
             }),
+        new(5, "Workers' health history; machine policies get the disk space warning threshold's default (500 MB)",
+            database =>
+            {
+                database.GetCollection("workerhealth");
+                // The source-generated reader gives a missing field its type's default (0, which turns the disk check
+                // off), not the record's: store the documented default in policies written before the field existed.
+                var policies = database.GetCollection("machinepolicies");
+                foreach (var policy in policies.FindAll().Where(p => !p.ContainsKey("DiskSpaceWarningThresholdMb")).ToList())
+                {
+                    policy["DiskSpaceWarningThresholdMb"] = 500;
+                    policies.Update(policy);
+                }
+            }),
     ];
 
     public static int Latest => All[^1].Version;

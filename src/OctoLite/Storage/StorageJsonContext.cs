@@ -24,4 +24,5 @@ namespace OctoLite.Storage;
 [JsonSerializable(typeof(Release))]
 [JsonSerializable(typeof(Certificate))]
 [JsonSerializable(typeof(DeploymentProcess))]
+[JsonSerializable(typeof(WorkerHealthRecord))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -27,6 +27,7 @@ internal sealed class StoreSession
         Targets = new Collection<DeploymentTarget>(database, "targets", json.DeploymentTarget, t => t.Id);
         Releases = new Collection<Release>(database, "releases", json.Release, r => r.Id);
         Certificates = new Collection<Certificate>(database, "certificates", json.Certificate, c => c.Id);
+        WorkerHealth = new WorkerHealthHistory(database);
         Configuration = new SingletonDocument<ServerConfiguration>(database, "configuration", json.ServerConfiguration);
         _ids = database.GetCollection("ids");
     }
@@ -47,6 +48,7 @@ internal sealed class StoreSession
     public Collection<DeploymentTarget> Targets { get; }
     public Collection<Release> Releases { get; }
     public Collection<Certificate> Certificates { get; }
+    public WorkerHealthHistory WorkerHealth { get; }
     public SingletonDocument<ServerConfiguration> Configuration { get; }
 
     /// <summary>Allocates the next Octopus-style id for a document type, e.g. "WorkerPools-3". Ids are never reused.</summary>

@@ -71,6 +71,8 @@ public sealed class CliAgainstServerTests
     [InlineData("taskCap", "0")]
     [InlineData("taskCap", "ten")]
     [InlineData("builtInWorker.enabled", "maybe")]
+    [InlineData("workerLeaseTimeout", "10")]
+    [InlineData("workerLeaseTimeout", "2.00:00:00")]
     public async Task BadConfigValue_ExitsUsage_AndChangesNothing(string key, string value)
     {
         await using var server = await RunningServer.StartAsync();

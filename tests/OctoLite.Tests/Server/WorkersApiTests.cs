@@ -122,7 +122,11 @@ public sealed class WorkersApiTests
     }
 
     [Theory]
-    [InlineData("""{"Name":"P","HealthCheckInterval":"00:00:10"}""", "HealthCheckInterval")]
+    [InlineData("""{"Name":"P","HealthCheckInterval":"00:00:00.5"}""", "HealthCheckInterval")]
+    [InlineData("""{"Name":"P","DeleteMachinesElapsedTimeSpan":"00:00:00"}""", "DeleteMachinesElapsedTimeSpan")]
+    [InlineData("""{"Name":"P","DiskSpaceWarningThresholdMb":-1}""", "DiskSpaceWarningThresholdMb")]
+    [InlineData("""{"Name":"P","ConnectivityBehavior":"Sometimes"}""", "ConnectivityBehavior")]
+    [InlineData("""{"Name":"P","HealthCheckScriptSyntax":9}""", "HealthCheckScriptSyntax")]
     [InlineData("""{"Name":"P","HealthCheckInterval":"soon"}""", "HealthCheckInterval")]
     [InlineData("""{"Name":"P","ConnectionRetryCountLimit":-1}""", "ConnectionRetryCountLimit")]
     [InlineData("""{"Name":"P","DeleteMachinesBehavior":"Sometimes"}""", "DeleteMachinesBehavior")]

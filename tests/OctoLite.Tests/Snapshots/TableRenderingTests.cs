@@ -124,6 +124,18 @@ public sealed class TableRenderingTests
         IsDefault = true,
     };
 
+    private static readonly Worker CheckedWorker = ListeningWorker with
+    {
+        Id = "Workers-5",
+        Name = "build-02",
+        HealthStatus = HealthStatus.Unavailable,
+        StatusSummary = "Could not reach the tentacle: connection refused",
+        LastHealthCheck = new DateTimeOffset(2025, 3, 14, 9, 29, 0, TimeSpan.Zero),
+        LastSeen = new DateTimeOffset(2025, 3, 14, 8, 29, 0, TimeSpan.Zero),
+        UnavailableSince = new DateTimeOffset(2025, 3, 14, 8, 59, 0, TimeSpan.Zero),
+        Capabilities = new WorkerCapabilities { MachineName = "build-02", OperatingSystem = "Ubuntu 24.04.1 LTS", AgentVersion = "1.4.0", Shells = ["Bash", "Sh", "Python"], FreeDiskBytes = 12L * 1024 * 1024 * 1024 },
+    };
+
     private static readonly MachinePolicy StrictPolicy = new()
     {
         Id = "MachinePolicies-2",
@@ -132,6 +144,9 @@ public sealed class TableRenderingTests
         HealthCheckInterval = TimeSpan.FromMinutes(30),
         HealthCheckType = HealthCheckType.OnlyConnectivity,
         HealthCheckScript = "df -h /\ntest -w /tmp",
+        HealthCheckScriptSyntax = ScriptSyntax.Sh,
+        DiskSpaceWarningThresholdMb = 0,
+        ConnectivityBehavior = MachineConnectivityBehavior.MayBeOfflineAndCanBeSkipped,
         ConnectionConnectTimeout = TimeSpan.FromSeconds(15),
         PollingRequestQueueTimeout = TimeSpan.FromMinutes(5),
         ConnectionRetryCountLimit = 2,
@@ -194,7 +209,18 @@ public sealed class TableRenderingTests
         ("Listening tentacle", w => WorkerView.One(w, ListeningWorker, PoolNames)),
         ("Polling tentacle in an unknown pool", w => WorkerView.One(w, PollingWorker, PoolNames)),
         ("Disabled SSH worker in no pool", w => WorkerView.One(w, SshWorker, PoolNames)),
-        ("Worker without address or thumbprint", w => WorkerView.One(w, NewWorker, PoolNames))));
+        ("Worker without address or thumbprint", w => WorkerView.One(w, NewWorker, PoolNames)),
+        ("Checked worker, unavailable since, with what it was when last reached", w => WorkerView.One(w, CheckedWorker, PoolNames, Clock))));
+
+    [Fact]
+    public void Worker_health_history() => Snapshot.Verify(Sections(
+        ("Newest first, one without a task", w => WorkerView.History(w,
+        [
+            new WorkerHealthRecord { Id = "Workers-1/000000000003", WorkerId = "Workers-1", Time = Queued.AddMinutes(3), HealthStatus = HealthStatus.Unavailable, Summary = "No poll from the tentacle for longer than machine policy 'Default Machine Policy' allows (00:02:00)" },
+            new WorkerHealthRecord { Id = "Workers-1/000000000002", WorkerId = "Workers-1", Time = Queued.AddMinutes(2), HealthStatus = HealthStatus.HasWarnings, Summary = "The health check warned: clock skew of 3 s", TaskId = "ServerTasks-9" },
+            new WorkerHealthRecord { Id = "Workers-1/000000000001", WorkerId = "Workers-1", Time = Queued, HealthStatus = HealthStatus.Healthy, Summary = "Healthy: tentacle 1.4.0 on build-01 (Ubuntu 24.04)", TaskId = "ServerTasks-3" },
+        ], Clock)),
+        ("No history", w => WorkerView.History(w, [], Clock))));
 
     [Fact]
     public void Policy_list() => Snapshot.Verify(Sections(
@@ -326,7 +352,31 @@ public sealed class TableRenderingTests
     public void Task_show() => Snapshot.Verify(Sections(
         ("A failed task with steps, output variables (one sensitive) and artifacts", w => TaskView.One(w, FinishedTask, Clock)),
         ("A running task", w => TaskView.One(w, RunningTask, Clock)),
-        ("A queued task", w => TaskView.One(w, QueuedTask, Clock))));
+        ("A queued task", w => TaskView.One(w, QueuedTask, Clock)),
+        ("A health check of a pool, one worker unavailable", w => TaskView.One(w, HealthTask, Clock))));
+
+    private static readonly ServerTask HealthTask = new()
+    {
+        Id = "ServerTasks-14",
+        Name = "Health",
+        Kind = TaskKind.Health,
+        Description = "Check health of the workers in pool Linux builders",
+        State = TaskState.Failed,
+        ErrorMessage = "1 of 2 worker(s) failed the health check: build-02: Unavailable (Could not reach the tentacle: connection refused)",
+        QueueTime = Queued,
+        StartTime = Queued.AddSeconds(0.2),
+        CompletedTime = Queued.AddSeconds(4.1),
+        ServerNode = "octo-01",
+        QueuedBy = "ops (local socket)",
+        HealthCheck = new HealthCheckScope { WorkerPoolId = "WorkerPools-2" },
+        LogLineCount = 9,
+        HasWarningsOrErrors = true,
+        Steps =
+        [
+            new TaskStep { StepId = "Workers-1", Name = "Check build-01", Block = "Workers-1", Worker = "build-01", State = TaskStepState.Success, StartTime = Queued.AddSeconds(0.3), CompletedTime = Queued.AddSeconds(1.1) },
+            new TaskStep { StepId = "Workers-5", Name = "Check build-02", Block = "Workers-5", Worker = "build-02", State = TaskStepState.Failed, StartTime = Queued.AddSeconds(0.3), CompletedTime = Queued.AddSeconds(4), ErrorMessage = "Could not reach the tentacle: connection refused" },
+        ],
+    };
 
     [Fact]
     public void Task_log_lines()

@@ -76,9 +76,17 @@ public sealed class OctoStoreTests : IDisposable
             HealthStatus = HealthStatus.HasWarnings,
             StatusSummary = "disk low",
             MachinePolicyId = "MachinePolicies-1",
+            LastHealthCheck = new DateTimeOffset(2026, 11, 29, 1, 2, 3, 456, TimeSpan.Zero),
+            LastSeen = new DateTimeOffset(2026, 11, 29, 1, 2, 4, TimeSpan.Zero),
+            UnavailableSince = new DateTimeOffset(2026, 11, 28, 1, 2, 4, TimeSpan.Zero),
+            Capabilities = new WorkerCapabilities { OperatingSystem = "Linux", MachineName = "m", AgentVersion = "1.0", Shells = ["Bash"], FreeDiskBytes = 5_000_000_000 },
             Endpoint = new WorkerEndpoint { CommunicationStyle = CommunicationStyle.Ssh, Host = "h", Port = 2222, Username = "u", Fingerprint = "SHA256:abc" },
         };
-        var policy = new MachinePolicy { Id = "MachinePolicies-1", Name = "P", HealthCheckInterval = TimeSpan.FromMinutes(7), DeleteMachinesBehavior = DeleteMachinesBehavior.DeleteUnavailableMachines };
+        var policy = new MachinePolicy
+        {
+            Id = "MachinePolicies-1", Name = "P", HealthCheckInterval = TimeSpan.FromMinutes(7), DeleteMachinesBehavior = DeleteMachinesBehavior.DeleteUnavailableMachines,
+            HealthCheckScriptSyntax = ScriptSyntax.PowerShell, DiskSpaceWarningThresholdMb = 1234, ConnectivityBehavior = MachineConnectivityBehavior.MayBeOfflineAndCanBeSkipped,
+        };
         var occurred = new DateTimeOffset(2026, 11, 29, 1, 2, 3, 456, TimeSpan.Zero);
         var auditEvent = new AuditEvent { Id = "Events-1", Occurred = occurred, Who = "me", Category = "Created", DocumentType = "WorkerPool", DocumentId = "WorkerPools-7", Message = "m", Details = "Name: 'a' → 'b'" };
         var key = new ApiKey { Id = "ApiKeys-1", Name = "ci", KeyHash = "AB", Prefix = "API-XXXX", Created = occurred, CreatedBy = "me" };
@@ -104,7 +112,8 @@ public sealed class OctoStoreTests : IDisposable
             Assert.Equal(pool, s.Pools.Get(pool.Id));
             var storedWorker = s.Workers.Get(worker.Id)!;
             Assert.Equal(worker.WorkerPoolIds, storedWorker.WorkerPoolIds);
-            Assert.Equal(worker with { WorkerPoolIds = storedWorker.WorkerPoolIds }, storedWorker);
+            Assert.Equal(worker.Capabilities.Shells, storedWorker.Capabilities!.Shells);
+            Assert.Equal(worker with { WorkerPoolIds = storedWorker.WorkerPoolIds, Capabilities = worker.Capabilities with { Shells = storedWorker.Capabilities.Shells } }, storedWorker);
             Assert.Equal(policy, s.Policies.Get(policy.Id));
             Assert.Equal(auditEvent, s.AuditEvents.Get(auditEvent.Id));
             Assert.Equal(key, s.ApiKeys.Get(key.Id));
@@ -183,7 +192,7 @@ public sealed class OctoStoreTests : IDisposable
         using var store = OctoStore.Open(DatabaseFile);
 
         Assert.Equal(Migrations.Latest, store.SchemaVersion);
-        Assert.Equal(4, Migrations.Latest);
+        Assert.Equal(5, Migrations.Latest);
         Assert.Equal("Old", store.Read(s => s.Pools.Get("WorkerPools-1")!.Name));
         Assert.Empty(store.Read(s => s.Projects.All()));
     }
@@ -268,4 +277,59 @@ public sealed class OctoStoreTests : IDisposable
     /// <summary>Steps hold lists, which records compare by reference: compare their stored form.</summary>
     private static string Json(DeploymentProcess process) =>
         System.Text.Json.JsonSerializer.Serialize(process, StorageJsonContext.Default.DeploymentProcess);
+
+    [Fact]
+    public void WorkerHealth_KeepsTheNewestEntriesPerWorker_InOrder_AndForgetsADeletedWorkersHistory()
+    {
+        var at = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        using (var store = OctoStore.Open(DatabaseFile))
+        {
+            store.Write(s =>
+            {
+                for (var i = 1; i <= 5; i++)
+                {
+                    s.WorkerHealth.Add(new WorkerHealthRecord { WorkerId = "Workers-3", Time = at.AddMinutes(i), HealthStatus = HealthStatus.Healthy, Summary = $"check {i}", TaskId = $"ServerTasks-{i}" }, keep: 3);
+                }
+
+                // An id that shares the first worker's prefix must not mix with it.
+                s.WorkerHealth.Add(new WorkerHealthRecord { WorkerId = "Workers-30", Time = at, HealthStatus = HealthStatus.Unavailable, Summary = "other" }, keep: 3);
+                return true;
+            });
+        }
+
+        using var reopened = OctoStore.Open(DatabaseFile);
+        var newest = reopened.Read(s => s.WorkerHealth.Newest("Workers-3", 10));
+        Assert.Equal(["check 5", "check 4", "check 3"], newest.Select(e => e.Summary));
+        Assert.Equal("Workers-3/000000000005", newest[0].Id);
+        Assert.Equal(new WorkerHealthRecord { Id = "Workers-3/000000000005", WorkerId = "Workers-3", Time = at.AddMinutes(5), HealthStatus = HealthStatus.Healthy, Summary = "check 5", TaskId = "ServerTasks-5" }, newest[0]);
+        Assert.Equal(["check 5"], reopened.Read(s => s.WorkerHealth.Newest("Workers-3", 1)).Select(e => e.Summary));
+
+        reopened.Write(s =>
+        {
+            s.WorkerHealth.DeleteAll("Workers-3");
+            return true;
+        });
+
+        Assert.Empty(reopened.Read(s => s.WorkerHealth.Newest("Workers-3", 10)));
+        Assert.Equal("other", Assert.Single(reopened.Read(s => s.WorkerHealth.Newest("Workers-30", 10))).Summary);
+    }
+
+    [Fact]
+    public void DocumentsOfVersion4_ReadWithTheHealthFieldsDefaults()
+    {
+        using (var database = new LiteDatabase(DatabaseFile))
+        {
+            database.GetCollection("machinepolicies").Insert(new BsonDocument { ["_id"] = "MachinePolicies-1", ["Name"] = "Old", ["HealthCheckScript"] = "true" });
+            database.GetCollection("workers").Insert(new BsonDocument { ["_id"] = "Workers-1", ["Name"] = "w", ["HealthStatus"] = "Healthy" });
+            database.UserVersion = 4;
+        }
+
+        using var store = OctoStore.Open(DatabaseFile);
+
+        var policy = store.Read(s => s.Policies.Get("MachinePolicies-1"))!;
+        Assert.Equal((500, ScriptSyntax.Bash, MachineConnectivityBehavior.ExpectedToBeOnline), (policy.DiskSpaceWarningThresholdMb, policy.HealthCheckScriptSyntax, policy.ConnectivityBehavior));
+        var worker = store.Read(s => s.Workers.Get("Workers-1"))!;
+        Assert.Equal((HealthStatus.Healthy, null, null, null), (worker.HealthStatus, worker.LastHealthCheck, worker.UnavailableSince, worker.Capabilities));
+        Assert.Empty(store.Read(s => s.WorkerHealth.Newest("Workers-1", 10)));
+    }
 }

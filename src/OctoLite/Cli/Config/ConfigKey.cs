@@ -38,6 +38,10 @@ internal sealed record ConfigKey(string Name, string Field, string Help, Func<st
                 _ => throw CliException.Usage($"builtInWorker.keepWorkingFolders must be true or false (got '{value}')."),
             },
             c => c.BuiltInWorkerKeepWorkingFolders ? "true" : "false"),
+        new("workerLeaseTimeout", nameof(ServerConfiguration.WorkerLeaseTimeout),
+            $"How long a starting task waits for a free worker in each pool it uses before it fails, e.g. 00:10:00; 0 fails at once (default {ServerConfiguration.DefaultWorkerLeaseTimeout:c})",
+            value => ParseDuration("workerLeaseTimeout", value, ServerConfiguration.MaxWorkerLeaseTimeout),
+            c => c.LeaseTimeout().ToString("c", CultureInfo.InvariantCulture)),
         new("smtp.host", nameof(ServerConfiguration.SmtpHost),
             "SMTP server email steps send through; empty turns email off",
             value => JsonValue.Create(value.Trim()),
@@ -71,6 +75,20 @@ internal sealed record ConfigKey(string Name, string Field, string Help, Func<st
             c => c.SmtpPasswordIsSet ? "set" : "not set",
             nameof(ServerConfiguration.SmtpPasswordIsSet)),
     ];
+
+    /// <summary>A duration as hh:mm:ss (or d.hh:mm:ss), or 0, from zero to <paramref name="max"/>.</summary>
+    private static JsonNode ParseDuration(string key, string value, TimeSpan max)
+    {
+        var trimmed = value.Trim();
+        if (trimmed == "0")
+        {
+            return JsonValue.Create(TimeSpan.Zero.ToString("c", CultureInfo.InvariantCulture));
+        }
+
+        return trimmed.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(trimmed, CultureInfo.InvariantCulture, out var duration) && duration >= TimeSpan.Zero && duration <= max
+            ? JsonValue.Create(duration.ToString("c", CultureInfo.InvariantCulture))
+            : throw CliException.Usage($"{key} must be a duration from 00:00:00 to {max:c}, such as 00:10:00 (got '{value}').");
+    }
 
     public static ConfigKey Find(string name) =>
         All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase))

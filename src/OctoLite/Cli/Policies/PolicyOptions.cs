@@ -13,7 +13,7 @@ internal sealed class PolicyOptions(bool forUpdate)
 
     public Option<TimeSpan?> HealthCheckInterval { get; } = new("--health-check-interval")
     {
-        Description = "Time between scheduled health checks" + Default("01:00:00", forUpdate),
+        Description = "Time between scheduled health checks of each worker, at least 00:00:01" + Default("01:00:00", forUpdate),
         HelpName = "hh:mm:ss",
     };
 
@@ -25,8 +25,27 @@ internal sealed class PolicyOptions(bool forUpdate)
 
     public Option<string?> HealthCheckScript { get; } = new("--health-check-script")
     {
-        Description = "Bash run on the worker during a RunScript health check" + Default("none", forUpdate),
+        Description = "Script run on the worker during a RunScript health check, after the built-in checks (connection, free disk)" + Default("none", forUpdate),
         HelpName = "script",
+    };
+
+    public Option<ScriptSyntax?> HealthCheckSyntax { get; } = new("--health-check-syntax")
+    {
+        Description = "The health script's language: Bash, Sh, Python or PowerShell" + Default("Bash", forUpdate),
+        HelpName = "syntax",
+    };
+
+    public Option<int?> DiskSpaceWarning { get; } = new("--disk-space-warning")
+    {
+        Description = "A RunScript health check warns when the worker has less free disk than this many MB; 0 for no disk check" + Default("500", forUpdate),
+        HelpName = "mb",
+    };
+
+    public Option<MachineConnectivityBehavior?> Connectivity { get; } = new("--connectivity")
+    {
+        Description = "ExpectedToBeOnline (an unreachable worker fails the health check task) or MayBeOfflineAndCanBeSkipped (it is marked Unavailable, the task goes on)"
+            + Default("ExpectedToBeOnline", forUpdate),
+        HelpName = "behaviour",
     };
 
     public Option<TimeSpan?> ConnectTimeout { get; } = new("--connect-timeout")
@@ -37,7 +56,7 @@ internal sealed class PolicyOptions(bool forUpdate)
 
     public Option<TimeSpan?> PollingQueueTimeout { get; } = new("--polling-queue-timeout")
     {
-        Description = "How long a polling tentacle has to collect a queued request before it fails" + Default("00:02:00", forUpdate),
+        Description = "How long a polling tentacle has to collect a queued request before it fails; one silent for longer is marked Unavailable" + Default("00:02:00", forUpdate),
         HelpName = "hh:mm:ss",
     };
 
@@ -55,17 +74,20 @@ internal sealed class PolicyOptions(bool forUpdate)
 
     public Option<TimeSpan?> CleanupAfter { get; } = new("--cleanup-after")
     {
-        Description = "How long a worker must be unavailable before cleanup deletes it, d.hh:mm:ss" + Default("1.00:00:00", forUpdate),
+        Description = "How long a worker must have been unavailable before a health check's cleanup deletes it, d.hh:mm:ss" + Default("1.00:00:00", forUpdate),
         HelpName = "duration",
     };
 
-    public IEnumerable<Option> All => [Description, HealthCheckInterval, HealthCheckType, HealthCheckScript, ConnectTimeout, PollingQueueTimeout, RetryCount, Cleanup, CleanupAfter];
+    public IEnumerable<Option> All => [Description, HealthCheckInterval, HealthCheckType, HealthCheckScript, HealthCheckSyntax, DiskSpaceWarning, Connectivity, ConnectTimeout, PollingQueueTimeout, RetryCount, Cleanup, CleanupAfter];
 
     public JsonPatch Apply(JsonPatch patch, ParseResult result) => patch
         .Set("Description", result.GetValue(Description))
         .Set("HealthCheckInterval", result.GetValue(HealthCheckInterval))
         .Set("HealthCheckType", result.GetValue(HealthCheckType)?.ToString())
         .Set("HealthCheckScript", result.GetValue(HealthCheckScript))
+        .Set("HealthCheckScriptSyntax", result.GetValue(HealthCheckSyntax)?.ToString())
+        .Set("DiskSpaceWarningThresholdMb", result.GetValue(DiskSpaceWarning))
+        .Set("ConnectivityBehavior", result.GetValue(Connectivity)?.ToString())
         .Set("ConnectionConnectTimeout", result.GetValue(ConnectTimeout))
         .Set("PollingRequestQueueTimeout", result.GetValue(PollingQueueTimeout))
         .Set("ConnectionRetryCountLimit", result.GetValue(RetryCount))

@@ -17,15 +17,24 @@ internal static class PoolView
         table.WriteTo(writer);
     }
 
-    public static void One(TextWriter writer, WorkerPool pool) => Table.WriteFields(writer,
-    [
-        ("Id", pool.Id),
-        ("Name", pool.Name),
-        ("Default", Display.YesNo(pool.IsDefault)),
-        ("Type", Short(pool.WorkerPoolType)),
-        ("Sort order", pool.SortOrder.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        ("Description", pool.Description),
-    ]);
+    public static void One(TextWriter writer, WorkerPool pool)
+    {
+        var fields = new List<(string, string?)>
+        {
+            ("Id", pool.Id),
+            ("Name", pool.Name),
+            ("Default", Display.YesNo(pool.IsDefault)),
+            ("Type", Short(pool.WorkerPoolType)),
+            ("Sort order", pool.SortOrder.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Description", pool.Description),
+        };
+        if (pool.MaxConcurrentLeases is { } cap)
+        {
+            fields.Add(("Max concurrent leases", Display.Number(cap)));
+        }
+
+        Table.WriteFields(writer, fields);
+    }
 
     private static string Short(WorkerPoolType type) => type == WorkerPoolType.StaticWorkerPool ? "Static" : "Dynamic";
 }

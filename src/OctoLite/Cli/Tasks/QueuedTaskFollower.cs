@@ -5,7 +5,7 @@ namespace OctoLite.Cli.Tasks;
 
 /// <summary>
 /// What a verb that queues a task does next: print it, or wait for it (<c>--wait</c>) or stream its log
-/// (<c>--follow</c>) and exit with the task's outcome. Shared by <c>runbook run</c> and <c>deploy</c>.
+/// (<c>--follow</c>) and exit with the task's outcome. Shared by <c>runbook run</c>, <c>deploy</c> and <c>worker health-check</c>.
 /// </summary>
 internal static class QueuedTaskFollower
 {

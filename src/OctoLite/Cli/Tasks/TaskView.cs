@@ -50,6 +50,16 @@ internal static class TaskView
             fields.Insert(fields.FindIndex(f => f.Item1 is "Release" or "Runbook") + 1, ("Environment", task.EnvironmentId));
         }
 
+        if (task.HealthCheck is { } scope)
+        {
+            // A Health task has no project, runbook or release: say which workers it checks instead.
+            var at = fields.FindIndex(f => f.Item1 == "Project");
+            fields.RemoveRange(at, 2);
+            fields.Insert(at, ("Checks", scope.WorkerIds.Count > 0 ? $"workers {string.Join(", ", scope.WorkerIds)}"
+                : scope.WorkerPoolId.Length > 0 ? $"the workers of pool {scope.WorkerPoolId}"
+                : "every worker"));
+        }
+
         Table.WriteFields(writer, fields);
         foreach (var pending in (task.Interruptions ?? []).Where(i => i.IsPending))
         {

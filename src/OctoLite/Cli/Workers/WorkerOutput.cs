@@ -13,6 +13,6 @@ internal static class WorkerOutput
             return;
         }
 
-        WorkerView.One(context.Out, worker, await PoolNames.LoadAsync(context, cancellationToken));
+        WorkerView.One(context.Out, worker, await PoolNames.LoadAsync(context, cancellationToken), context.Time);
     }
 }

@@ -15,14 +15,16 @@ internal sealed class WorkerUpdateCommand : OctoCommand
     };
 
     private readonly Option<string?> _policy = new("--policy") { Description = "New machine policy (name or id)", HelpName = "policy" };
+    private readonly Option<int?> _maxLeases = MaxLeasesOption.Create("the worker");
     private readonly EndpointOptions _endpoint = new();
 
-    public WorkerUpdateCommand(GlobalOptions options) : base("update", "Change a worker's name, pools, policy or endpoint", options)
+    public WorkerUpdateCommand(GlobalOptions options) : base("update", "Change a worker's name, pools, policy, lease cap or endpoint", options)
     {
         Arguments.Add(_worker);
         Options.Add(_name);
         Options.Add(_pools);
         Options.Add(_policy);
+        Options.Add(_maxLeases);
         foreach (var option in _endpoint.All)
         {
             Options.Add(option);
@@ -37,6 +39,7 @@ internal sealed class WorkerUpdateCommand : OctoCommand
             .Set("Name", result.GetValue(_name))
             .Set("WorkerPoolIds", WorkerCreateCommand.SplitList(result.GetValue(_pools)))
             .Set("MachinePolicyId", result.GetValue(_policy));
+        MaxLeasesOption.Apply(patch, result.GetValue(_maxLeases));
         if (_endpoint.ToJson(result) is { } endpointChanges)
         {
             // The endpoint is replaced as a whole on the server, so start from the current one.
@@ -52,7 +55,7 @@ internal sealed class WorkerUpdateCommand : OctoCommand
 
         if (patch.IsEmpty)
         {
-            throw CliException.Usage("Nothing to change: give --name, --pool, --policy or an endpoint option.");
+            throw CliException.Usage("Nothing to change: give --name, --pool, --policy, --max-concurrent-leases or an endpoint option.");
         }
 
         var worker = await context.Client.PutAsync(path, patch.Body, CliJsonContext.Default.Worker, cancellationToken);

@@ -18,7 +18,10 @@ internal static class WorkerView
         table.WriteTo(writer);
     }
 
-    public static void One(TextWriter writer, Worker worker, IReadOnlyDictionary<string, string> poolNames)
+    public static void One(TextWriter writer, Worker worker, IReadOnlyDictionary<string, string> poolNames) => One(writer, worker, poolNames, TimeProvider.System);
+
+    /// <param name="time">Whose zone times are shown in (tests pin it).</param>
+    public static void One(TextWriter writer, Worker worker, IReadOnlyDictionary<string, string> poolNames, TimeProvider time)
     {
         var endpoint = worker.Endpoint;
         var fields = new List<(string, string?)>
@@ -43,7 +46,47 @@ internal static class WorkerView
             fields.Add(("Fingerprint", endpoint.Fingerprint));
         }
 
+        if (worker.MaxConcurrentLeases is { } cap)
+        {
+            fields.Add(("Max concurrent leases", Display.Number(cap)));
+        }
+
+        if (worker.LastHealthCheck is { } checkedAt)
+        {
+            fields.Add(("Last health check", Display.Time(checkedAt, time)));
+        }
+
+        if (worker.LastSeen is { } seen)
+        {
+            fields.Add(("Last seen", Display.Time(seen, time)));
+        }
+
+        if (worker.UnavailableSince is { } since)
+        {
+            fields.Add(("Unavailable since", Display.Time(since, time)));
+        }
+
+        if (worker.Capabilities is { } capabilities)
+        {
+            fields.Add(("Machine", $"{capabilities.MachineName} ({capabilities.OperatingSystem})"));
+            fields.Add(("Agent", capabilities.AgentVersion));
+            fields.Add(("Shells", string.Join(", ", capabilities.Shells)));
+            fields.Add(("Free disk", capabilities.FreeDiskBytes < 0 ? "unknown" : Display.Bytes(capabilities.FreeDiskBytes)));
+        }
+
         Table.WriteFields(writer, fields);
+    }
+
+    /// <summary>A worker's health history, newest first.</summary>
+    public static void History(TextWriter writer, IReadOnlyList<WorkerHealthRecord> entries, TimeProvider time)
+    {
+        var table = new Table("TIME", "HEALTH", "TASK", "SUMMARY");
+        foreach (var entry in entries)
+        {
+            table.Add(Display.Time(entry.Time, time), entry.HealthStatus.ToString(), entry.TaskId, entry.Summary);
+        }
+
+        table.WriteTo(writer);
     }
 
     public static string Address(WorkerEndpoint endpoint) => endpoint.CommunicationStyle == CommunicationStyle.Ssh

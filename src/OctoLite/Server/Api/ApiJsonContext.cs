@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using OctoLite.Domain;
 using OctoLite.Server.Certificates;
 using OctoLite.Server.Email;
+using OctoLite.Server.Health;
 using OctoLite.Server.Targets;
 using OctoLite.Server.Tasks;
 
@@ -45,8 +46,11 @@ namespace OctoLite.Server.Api;
 [JsonSerializable(typeof(SortOrderRequest))]
 [JsonSerializable(typeof(ServerStatus))]
 [JsonSerializable(typeof(WorkerConnection))]
+[JsonSerializable(typeof(HealthCheckRequest))]
+[JsonSerializable(typeof(IReadOnlyList<WorkerHealthRecord>))]
 [JsonSerializable(typeof(ServerTask))]
 [JsonSerializable(typeof(ResourceCollection<ServerTask>))]
+[JsonSerializable(typeof(TaskWhy))]
 [JsonSerializable(typeof(TaskLogLine))]
 [JsonSerializable(typeof(TaskLogPage))]
 [JsonSerializable(typeof(Artifact))]

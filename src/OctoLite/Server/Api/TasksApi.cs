@@ -5,7 +5,7 @@ using OctoLite.Server.Tasks;
 namespace OctoLite.Server.Api;
 
 /// <summary>
-/// <c>/api/tasks</c>: list (<c>?state=&amp;project=&amp;skip=&amp;take=</c>), get, cancel, approve or abort a manual intervention, wait, the log (pages after a
+/// <c>/api/tasks</c>: list (<c>?state=&amp;project=&amp;skip=&amp;take=</c>), get, why it waits, cancel, approve or abort a manual intervention, wait, the log (pages after a
 /// sequence number, and a server-sent-events tail), and artifacts. <c>/api/artifacts/{id}/content</c> downloads one.
 /// </summary>
 internal static class TasksApi
@@ -28,6 +28,8 @@ internal static class TasksApi
         });
 
         group.MapGet("/{id}", (TaskService tasks, string id) => ApiResults.Ok(tasks.Find(id), Json.ServerTask));
+
+        group.MapGet("/{id}/why", (TaskService tasks, string id) => ApiResults.Ok(tasks.Why(id), Json.TaskWhy));
 
         group.MapPost("/{id}/cancel", (HttpContext context, TaskService tasks, string id) => ApiResults.Ok(tasks.Cancel(id, RequestActor.Get(context)), Json.ServerTask));
 

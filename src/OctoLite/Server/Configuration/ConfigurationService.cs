@@ -81,6 +81,11 @@ internal sealed class ConfigurationService(OctoStore store, AuditTrail audit, Se
             return Problem.Invalid("TaskCap", $"TaskCap must be between 1 and {ServerConfiguration.MaxTaskCap} (got {configuration.TaskCap}).");
         }
 
+        if (configuration.WorkerLeaseTimeout is { } leaseTimeout && (leaseTimeout < TimeSpan.Zero || leaseTimeout > ServerConfiguration.MaxWorkerLeaseTimeout))
+        {
+            return Problem.Invalid("WorkerLeaseTimeout", $"WorkerLeaseTimeout must be from 00:00:00 to {ServerConfiguration.MaxWorkerLeaseTimeout:c} (got {leaseTimeout:c}); null for the default, {ServerConfiguration.DefaultWorkerLeaseTimeout:c}.");
+        }
+
         var runAs = configuration.BuiltInWorkerRunAs?.Trim() ?? "";
         if (runAs.Length > 0 && runAs != current?.BuiltInWorkerRunAs && RunAsProblem(runAs) is { } problem)
         {

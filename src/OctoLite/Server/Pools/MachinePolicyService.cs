@@ -130,10 +130,11 @@ internal sealed class MachinePolicyService(OctoStore store, AuditTrail audit)
 
         (string Field, TimeSpan Value, TimeSpan Min)[] durations =
         [
-            ("HealthCheckInterval", policy.HealthCheckInterval, TimeSpan.FromMinutes(1)),
+            // Seconds are allowed (tests, labs): the scheduler checks at its own tick at most.
+            ("HealthCheckInterval", policy.HealthCheckInterval, TimeSpan.FromSeconds(1)),
             ("ConnectionConnectTimeout", policy.ConnectionConnectTimeout, TimeSpan.FromSeconds(1)),
             ("PollingRequestQueueTimeout", policy.PollingRequestQueueTimeout, TimeSpan.FromSeconds(1)),
-            ("DeleteMachinesElapsedTimeSpan", policy.DeleteMachinesElapsedTimeSpan, TimeSpan.FromMinutes(1)),
+            ("DeleteMachinesElapsedTimeSpan", policy.DeleteMachinesElapsedTimeSpan, TimeSpan.FromSeconds(1)),
         ];
         foreach (var (field, value, min) in durations)
         {
@@ -146,6 +147,26 @@ internal sealed class MachinePolicyService(OctoStore store, AuditTrail audit)
         if (policy.ConnectionRetryCountLimit is < 0 or > 100)
         {
             return Problem.Invalid("ConnectionRetryCountLimit", $"ConnectionRetryCountLimit must be between 0 and 100 (got {policy.ConnectionRetryCountLimit}).");
+        }
+
+        if (policy.DiskSpaceWarningThresholdMb < 0)
+        {
+            return Problem.Invalid("DiskSpaceWarningThresholdMb", $"DiskSpaceWarningThresholdMb is in MB, 0 (no disk check) or more (got {policy.DiskSpaceWarningThresholdMb}).");
+        }
+
+        (string Field, Enum Value)[] choices =
+        [
+            ("HealthCheckType", policy.HealthCheckType),
+            ("HealthCheckScriptSyntax", policy.HealthCheckScriptSyntax),
+            ("ConnectivityBehavior", policy.ConnectivityBehavior),
+            ("DeleteMachinesBehavior", policy.DeleteMachinesBehavior),
+        ];
+        foreach (var (field, value) in choices)
+        {
+            if (!Enum.IsDefined(value.GetType(), value))
+            {
+                return Problem.Invalid(field, $"{field} must be one of {string.Join(", ", Enum.GetNames(value.GetType()))} (got {value}).");
+            }
         }
 
         return policy with { Name = name.Value };

@@ -240,6 +240,11 @@ internal sealed class WorkerPoolService(OctoStore store, AuditTrail audit)
             return Problem.Invalid("Description", "Description must be at most 4000 characters.");
         }
 
+        if (Dispatch.LeaseCaps.Check(pool.MaxConcurrentLeases) is { } cap)
+        {
+            return cap;
+        }
+
         return pool with { Name = name.Value };
     }
 

@@ -41,9 +41,9 @@ internal sealed class WorkerService(OctoStore store, AuditTrail audit)
             return Problem.Invalid("Id", "Id is assigned by the server; leave it out when creating.");
         }
 
-        if (input.HealthStatus != HealthStatus.Unknown || input.StatusSummary.Length > 0)
+        if (HealthChanged(new Worker(), input) is { } health)
         {
-            return Problem.Invalid("HealthStatus", "HealthStatus and StatusSummary are set by health checks, not by clients.");
+            return health;
         }
 
         var validated = Validate(s, input, self: null);
@@ -68,9 +68,9 @@ internal sealed class WorkerService(OctoStore store, AuditTrail audit)
 
         var (current, changed) = edit.Value;
 
-        if (changed.HealthStatus != current.HealthStatus || changed.StatusSummary != current.StatusSummary)
+        if (HealthChanged(current, changed) is { } health)
         {
-            return Problem.Invalid("HealthStatus", "HealthStatus and StatusSummary are set by health checks, not by clients.");
+            return health;
         }
 
         var validated = Validate(s, changed, current.Id);
@@ -94,9 +94,27 @@ internal sealed class WorkerService(OctoStore store, AuditTrail audit)
         }
 
         s.Workers.Delete(found.Value.Id);
+        s.WorkerHealth.DeleteAll(found.Value.Id);
         audit.Record(s, who, "Deleted", DocumentType, found.Value.Id, $"Worker '{found.Value.Name}' deleted", ChangeSummary.Snapshot(found.Value, Json.Worker));
         return found.Value;
     });
+
+    /// <summary>Health fields are written by health checks only: a request that changes one is refused, naming it.</summary>
+    private static Problem? HealthChanged(Worker before, Worker after)
+    {
+        var field = after.HealthStatus != before.HealthStatus ? nameof(Worker.HealthStatus)
+            : after.StatusSummary != before.StatusSummary ? nameof(Worker.StatusSummary)
+            : after.LastHealthCheck != before.LastHealthCheck ? nameof(Worker.LastHealthCheck)
+            : after.LastSeen != before.LastSeen ? nameof(Worker.LastSeen)
+            : after.UnavailableSince != before.UnavailableSince ? nameof(Worker.UnavailableSince)
+            : !SameCapabilities(before.Capabilities, after.Capabilities) ? nameof(Worker.Capabilities)
+            : null;
+        return field is null ? null
+            : Problem.Invalid(field, $"{field} is set by health checks, not by clients: run one with `octolite worker health-check` (POST /api/workers/health-check).");
+    }
+
+    private static bool SameCapabilities(WorkerCapabilities? a, WorkerCapabilities? b) =>
+        a is null || b is null ? a is null && b is null : a with { Shells = b.Shells } == b && a.Shells.SequenceEqual(b.Shells);
 
     private static Result<Worker> Find(StoreSession s, string idOrName) =>
         Lookup.ByIdOrName(s.Workers.All(), idOrName, w => w.Id, w => w.Name) is { } worker ? worker : Problem.NotFound("worker", idOrName);
@@ -147,6 +165,11 @@ internal sealed class WorkerService(OctoStore store, AuditTrail audit)
         if (policy is null)
         {
             return Problem.Invalid("MachinePolicyId", $"There is no machine policy with id or name '{worker.MachinePolicyId}'.");
+        }
+
+        if (Dispatch.LeaseCaps.Check(worker.MaxConcurrentLeases) is { } cap)
+        {
+            return cap;
         }
 
         var endpoint = EndpointValidator.Validate(worker.Endpoint);

@@ -13,6 +13,7 @@ internal static class StepRules
     public const int MaxScriptLength = 256 * 1024;
     public const int MaxTextLength = 64 * 1024;
     public const int MaxParallelismLimit = 1000;
+    public const int MaxMutexNameLength = 100;
 
     private static readonly string[] Keywords = ["Success", "Failure", "Always"];
 
@@ -122,6 +123,11 @@ internal static class StepRules
             return Problem.Invalid($"{path}.MaxParallelism", $"{path}.MaxParallelism must be between 1 and {MaxParallelismLimit} (got {max}); leave it out for the default, {Step.DefaultMaxParallelism}.");
         }
 
+        if (Mutex(step, path) is { } mutexProblem)
+        {
+            return mutexProblem;
+        }
+
         var pool = "";
         if (step.WorkerPool.Trim().Length > 0)
         {
@@ -157,7 +163,29 @@ internal static class StepRules
             return Problem.Invalid($"{path}.Roles", $"{path}.Roles applies only when ExecutionLocation is WorkerPoolOnBehalfOfRoles; leave it out or change the execution location.");
         }
 
-        return step with { WorkerPool = pool, Roles = roles };
+        return step with { WorkerPool = pool, Roles = roles, MutexName = string.IsNullOrWhiteSpace(step.MutexName) ? null : step.MutexName.Trim() };
+    }
+
+    /// <summary>Isolation None or Full; a mutex name of at most <see cref="MaxMutexNameLength"/> printable characters; a positive mutex timeout.</summary>
+    private static Problem? Mutex(Step step, string path)
+    {
+        if (!Enum.IsDefined(step.Isolation))
+        {
+            return Problem.Invalid($"{path}.Isolation", $"{path}.Isolation must be one of {string.Join(", ", Enum.GetNames<ScriptIsolation>())}.");
+        }
+
+        var name = (step.MutexName ?? "").Trim();
+        if (name.Length > MaxMutexNameLength || name.Any(char.IsControl))
+        {
+            return Problem.Invalid($"{path}.MutexName", $"{path}.MutexName must be at most {MaxMutexNameLength} characters without control characters; leave it out for \"{Step.DefaultMutexName}\".");
+        }
+
+        if (step.MutexTimeout is { } timeout && timeout <= TimeSpan.Zero)
+        {
+            return Problem.Invalid($"{path}.MutexTimeout", $"{path}.MutexTimeout must be positive, such as \"00:05:00\" (got {timeout:c}); leave it out to wait as long as it takes.");
+        }
+
+        return null;
     }
 
     private static Result<Step> Email(Step step, string path)
@@ -247,6 +275,9 @@ internal static class StepRules
             (StepKind.ImportCertificate, nameof(Step.Certificate), step.Certificate.Length > 0),
             (StepKind.ImportCertificate, nameof(Step.CertificatePassword), step.CertificatePassword.Length > 0),
             (StepKind.RunScript, nameof(Step.Timeout), step.Timeout is not null),
+            (StepKind.RunScript, nameof(Step.Isolation), step.Isolation != defaults.Isolation),
+            (StepKind.RunScript, nameof(Step.MutexName), step.MutexName is { Length: > 0 }),
+            (StepKind.RunScript, nameof(Step.MutexTimeout), step.MutexTimeout is not null),
         };
         return fields.Where(f => f.IsSet && f.Kind != step.Kind).Select(f => f.Name);
     }

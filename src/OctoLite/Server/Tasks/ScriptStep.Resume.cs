@@ -88,7 +88,9 @@ internal sealed partial class ScriptStep
         await gate.WaitAsync(CancellationToken.None); // free: the recorded running scripts come first, within the limit
         try
         {
-            using var placedOn = placed.Value;
+            var placedOn = placed.Value;
+            // The script kept running through the restart: it holds its mutex again at once, whoever else does.
+            using var held = mutexes.Reclaim(placedOn.WorkerId, MutexName(step), record.Current.Id, step.Isolation == ScriptIsolation.Full);
             sink.Line(TaskLogLevel.Info, $"The server restarted while this script ran on {placedOn.DisplayName}: following it again (ticket {invocation.Ticket}); its log goes on after journal entry {invocation.TentacleSequence}.");
             // Not sent (the script is not started again): the tentacle has the script, its variables and its timeout.
             var request = new StepRunRequest { Syntax = step.Syntax, Script = step.Script, Variables = new ScriptVariableSet(), WorkingFolder = "", Timeout = step.Timeout };

@@ -5,6 +5,7 @@ using OctoLite.Scripting.Processes;
 using OctoLite.Scripting.Runner;
 using OctoLite.Server.Audit;
 using OctoLite.Server.Configuration;
+using OctoLite.Server.Dispatch;
 using OctoLite.Server.Security;
 using OctoLite.Storage;
 using OctoLite.Workers.Tentacle;
@@ -13,7 +14,8 @@ namespace OctoLite.Server.Tasks;
 
 /// <summary>
 /// Runs a Run a Script step: once, or once per enabled target in its roles in the task's environment, each
-/// invocation on the worker its pool resolves to (a target's default pool overrides the step's). At most
+/// invocation on the worker the task leased for its pool when it started (a target's default pool overrides the
+/// step's), holding the step's named mutex on that worker while its script runs (ScriptStep.Mutex.cs). At most
 /// MaxParallelism invocations of the step run at once; the step fails if any invocation fails. A step the server
 /// stopped in (see <see cref="TaskRecord.ResumesAfterServerStop"/>) leaves its tentacle scripts running and its
 /// unstarted invocations Pending, and is resumed after the restart (ScriptStep.Resume.cs).
@@ -27,7 +29,9 @@ internal sealed partial class ScriptStep(
     TimeProvider time,
     TentacleWorker tentacleWorker,
     OctoStore store,
-    AuditTrail audit)
+    AuditTrail audit,
+    ScriptMutexes mutexes,
+    TaskWaits waits)
 {
     // Trust failures audited so far, one event per task, step and worker however many invocations hit it.
     private readonly ConcurrentDictionary<string, bool> _trustFailuresAudited = new(StringComparer.Ordinal);
@@ -131,7 +135,7 @@ internal sealed partial class ScriptStep(
         var prefix = target is null ? "" : $"{target.Name}: ";
         var sink = new StepLog(log, block);
         var pool = target is { DefaultWorkerPoolId.Length: > 0 } ? target.DefaultWorkerPoolId : step.WorkerPool;
-        var placed = placement.Place(step.ExecutionLocation, pool);
+        var placed = context.Workers?.Place(WorkerPlacement.PoolReference(step, target)) ?? new Problem(409, "No lease", "This task leased no workers when it started.");
         if (!placed.IsSuccess)
         {
             sink.Line(TaskLogLevel.Error, placed.Problem.Detail);
@@ -139,7 +143,14 @@ internal sealed partial class ScriptStep(
             return new StepOutcomeReport(StepOutcome.Failed, prefix + placed.Problem.Detail);
         }
 
-        using var placedOn = placed.Value;
+        var placedOn = placed.Value;
+        var (mutex, ended) = await EnterMutexAsync(record, step, block, placedOn, sink, run, prefix);
+        if (ended is not null)
+        {
+            return ended;
+        }
+
+        using var held = mutex;
         var worker = placedOn.DisplayName;
         var variables = context.VariablesFor(step, number, target, target?.Name ?? worker);
         variables.Set("Octopus.WorkerPool.Id", pool);
@@ -172,18 +183,18 @@ internal sealed partial class ScriptStep(
             var ticket = TentacleWorker.Ticket(record.Current.Id, folder);
             var accepted = false;
             // Once the script runs, what was staged is stored with its ticket, as the built-in worker's start stores its process group.
-            var ended = await RunOnTentacleAsync(record, step, tentacle, placedOn.StartRetryLimit, folder, request, sink, run, new TentacleFollowing(DetachOnStop: DetachOnStop(record, run)),
+            var finished = await RunOnTentacleAsync(record, step, tentacle, placedOn.StartRetryLimit, folder, request, sink, run, new TentacleFollowing(DetachOnStop: DetachOnStop(record, run)),
                 () =>
                 {
                     accepted = true;
                     record.UpdateInvocation(step.Id, block, i => i with { Ticket = ticket });
                 });
-            if (ended.IsDetached)
+            if (finished.IsDetached)
             {
                 return Detached(record, step, block, worker, accepted, sink);
             }
 
-            return Finish(record, context, step, block, target?.Name ?? "", ended.Result, sink, prefix);
+            return Finish(record, context, step, block, target?.Name ?? "", finished.Result, sink, prefix);
         }
 
         var result = await builtInWorker.RunAsync(record.Current, folder, request, configuration.Get(), artifact => CollectAsync(record, step.Name, artifact, sink), sink, run.Token);

@@ -26,6 +26,9 @@ internal sealed class TaskContext
     /// <summary>Every value of every variable, with its scope; sensitive ones decrypted.</summary>
     public required IReadOnlyList<Variable> Variables { get; init; }
 
+    /// <summary>The workers the task leased when it started (set before its first step); null until then.</summary>
+    public TaskWorkers? Workers { get; set; }
+
     /// <summary>The first failure so far ("" for none): <c>Octopus.Deployment.Error</c> for the steps that start from now on.</summary>
     public string Failure
     {

@@ -1,6 +1,7 @@
 using OctoLite.Domain;
 using OctoLite.Scripting.Runner;
 using OctoLite.Scripting.Variables;
+using OctoLite.Server.Health;
 using OctoLite.Server.Projects;
 using OctoLite.Server.Security;
 using OctoLite.Storage;
@@ -13,7 +14,8 @@ namespace OctoLite.Server.Tasks;
 /// so far (Success, Failure, Always, or a variable expression); a step left out is Skipped. Records step states,
 /// output variables, artifacts and the log, and ends the task in exactly one final state. A task resumed after a
 /// restart (one that was awaiting a manual intervention or following scripts on tentacles) keeps what its finished
-/// steps did and goes on from there; when the server stops, such a task stays Executing instead of ending.
+/// steps did and goes on from there; when the server stops, such a task stays Executing instead of ending. A Health
+/// task has no process: the <see cref="HealthCheckRunner"/> runs it.
 /// </summary>
 internal sealed class TaskExecutor(
     OctoStore store,
@@ -21,7 +23,9 @@ internal sealed class TaskExecutor(
     VariableService variables,
     SecretProtector secrets,
     ScriptStep scripts,
+    WorkerPlacement placement,
     InServerSteps inServer,
+    HealthCheckRunner health,
     TimeProvider time)
 {
     /// <summary>Runs the task to its end and returns it as stored at the end.</summary>
@@ -37,6 +41,14 @@ internal sealed class TaskExecutor(
         log.Info("", resumed
             ? $"{task.Description}: task {task.Id} resumed on {task.ServerNode}; finished steps keep their results"
             : $"{task.Description}: task {task.Id} started on {task.ServerNode}, queued by {task.QueuedBy}");
+        if (task.Kind == TaskKind.Health)
+        {
+            var (healthState, healthError) = await health.RunAsync(record, log, run);
+            var (ended, why) = run.Token.IsCancellationRequested ? StoppedState(run) : (healthState, healthError);
+            await FinishAsync(record, log, ended, why);
+            return record.Current;
+        }
+
         if (task.Kind is not (TaskKind.RunbookRun or TaskKind.Deploy))
         {
             await FinishAsync(record, log, TaskState.Failed, $"Tasks of kind {task.Kind} cannot run on this server version.");
@@ -52,6 +64,17 @@ internal sealed class TaskExecutor(
         }
 
         Restore(context.Value, task);
+        var leased = await placement.LeaseAsync(task, context.Value, log, run);
+        if (!leased.IsSuccess)
+        {
+            // Stopped while it waited (canceled, timed out, the server stopping), or no worker within the lease timeout.
+            var (stopped, why) = run.Token.IsCancellationRequested ? StoppedState(run) : (TaskState.Failed, leased.Problem.Detail);
+            await FinishAsync(record, log, stopped, why);
+            return record.Current;
+        }
+
+        using var workers = leased.Value;
+        context.Value.Workers = workers;
         var numbers = task.Process.Steps.Select((step, i) => (step.Id, Number: i + 1)).ToDictionary(x => x.Id, x => x.Number);
         var firstFailure = task.Steps.FirstOrDefault(s => s.State is TaskStepState.Failed or TaskStepState.TimedOut) is { } failed ? $"Step '{failed.Name}' failed: {failed.ErrorMessage}" : "";
         var timedOut = task.Steps.FirstOrDefault(s => s.State == TaskStepState.TimedOut) is { } late ? $"Step '{late.Name}' timed out: {late.ErrorMessage}" : "";

@@ -11,7 +11,7 @@ namespace OctoLite.Server.Tasks;
 /// Server tasks as the API and CLI see them: queue a runbook run or a deployment (TaskService.Queue.cs), list, read, cancel, wait, read the log. Running
 /// them is the <see cref="TaskEngine"/>'s part.
 /// </summary>
-internal sealed partial class TaskService(OctoStore store, AuditTrail audit, TaskEngine engine, TaskSignals signals, InterruptionBroker interruptions, TimeProvider time)
+internal sealed partial class TaskService(OctoStore store, AuditTrail audit, TaskEngine engine, TaskSignals signals, InterruptionBroker interruptions, TaskWaits waits, TimeProvider time)
 {
     public const string DocumentType = "ServerTask";
     public const string IdPrefix = "ServerTasks";

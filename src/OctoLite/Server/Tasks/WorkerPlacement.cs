@@ -1,87 +1,148 @@
 using OctoLite.Domain;
+using OctoLite.Scripting.Variables;
+using OctoLite.Server.Configuration;
+using OctoLite.Server.Dispatch;
 using OctoLite.Storage;
-using OctoLite.Workers;
 using OctoLite.Workers.Tentacle;
 
 namespace OctoLite.Server.Tasks;
 
 /// <summary>
-/// Where one script invocation runs. The built-in worker stands in for the default pool while that pool has no
-/// workers, as in Octopus; a step may also ask for it outright. A pool with enabled tentacles (listening or
-/// polling) runs the step on the one running the fewest steps now, ties by name. SSH workers need a transport this
-/// version does not have yet, so a pool with only those fails the step with a message naming the pool and its
-/// workers instead of running somewhere unexpected.
+/// Where a task's scripts run, decided when the task starts: for each pool its process uses (each script step's pool,
+/// or a target's default pool), one worker is leased for the whole task (WorkerPlacement.Lease.cs), and every
+/// invocation of every step in that pool runs there. The built-in worker stands in for the default pool while that
+/// pool has no workers, as in Octopus; a step may also ask for it outright. A pool whose tentacles (listening or
+/// polling) are all disabled, Unhealthy, Unavailable or taken makes the task wait; a pool that cannot run a script
+/// at all (gone, empty, SSH workers only) fails the steps that use it, naming the pool, when they run.
 /// </summary>
-internal sealed class WorkerPlacement(OctoStore store, WorkerLoad load, TentacleTimeouts timeouts)
+internal sealed partial class WorkerPlacement(
+    OctoStore store, WorkerLeases leases, TaskWaits waits, ConfigurationService configuration, TentacleTimeouts timeouts, TimeProvider time)
 {
-    /// <param name="poolId">The step's pool, or the target's default pool when it has one; empty for the default pool.</param>
-    /// <returns>The placement; the caller disposes it when the invocation ends.</returns>
-    public Result<StepPlacement> Place(ExecutionLocation location, string poolId)
+    /// <summary>The variable that, set to False, gives a task its workers to itself (Octopus's deployment mutex). Default True on workers.</summary>
+    public const string BypassMutexVariable = "OctopusBypassDeploymentMutex";
+
+    /// <summary>How often a waiting task looks again at its pools' workers (health, enabled) besides when a lease is released.</summary>
+    public static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>The demands of a task: what to lease per pool, and why a pool cannot run its steps.</summary>
+    internal PlacementPlan Plan(ServerTask task, TaskContext context) => store.Read(s =>
     {
-        if (location == ExecutionLocation.BuiltInWorker)
+        var plan = new PlacementPlan();
+        var exclusive = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var pins = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (step, number) in task.Process.Steps.Select((step, i) => (step, i + 1)))
         {
-            return StepPlacement.BuiltIn;
+            var state = task.Steps.FirstOrDefault(t => t.StepId == step.Id);
+            if (step.Kind != StepKind.RunScript || state?.State is not (TaskStepState.Pending or TaskStepState.Running) || (task.SkippedStepIds ?? []).Contains(step.Id))
+            {
+                continue;
+            }
+
+            List<DeploymentTarget?> targets = step.ExecutionLocation == ExecutionLocation.WorkerPoolOnBehalfOfRoles ? [.. context.TargetsIn(step.Roles)] : [null];
+            foreach (var target in targets)
+            {
+                var reference = PoolReference(step, target);
+                exclusive[reference] = exclusive.GetValueOrDefault(reference) || !Bypasses(context.VariablesFor(step, number, target, target?.Name ?? ""));
+            }
+
+            // A script left running on a tentacle by a server restart is followed there again: its pool keeps that worker.
+            foreach (var invocation in (state.Invocations ?? []).Where(i => i is { State: TaskStepState.Running, Ticket.Length: > 0, WorkerId.Length: > 0 }))
+            {
+                var target = invocation.TargetId.Length == 0 ? null : context.Targets.FirstOrDefault(t => t.Id == invocation.TargetId);
+                pins.TryAdd(PoolReference(step, target), invocation.WorkerId);
+            }
         }
 
-        var found = store.Read<Result<(List<Worker> Tentacles, Dictionary<string, TimeSpan> Limits)>>(s =>
+        var pools = s.Pools.All();
+        var workers = s.Workers.All().OrderBy(w => w.Name, StringComparer.OrdinalIgnoreCase).ThenBy(w => w.Id, StringComparer.Ordinal).ToList();
+        foreach (var (reference, isExclusive) in exclusive)
         {
-            var pools = s.Pools.All();
-            var pool = poolId.Length == 0 ? pools.FirstOrDefault(p => p.IsDefault) : pools.FirstOrDefault(p => p.Id == poolId);
-            if (pool is null)
+            var demand = Demand(s, reference, isExclusive, pools, workers);
+            if (!demand.IsSuccess)
             {
-                return poolId.Length == 0
-                    ? new Problem(409, "No default pool", "There is no default worker pool; make one the default with `octolite pool set-default`.")
-                    : new Problem(409, "Pool missing", $"Worker pool {poolId} no longer exists; edit the process to choose another pool.");
+                plan.Keys[reference] = reference;
+                plan.Problems[reference] = demand.Problem;
+                continue;
             }
 
-            var workers = s.Workers.All().Where(w => w.WorkerPoolIds.Contains(pool.Id)).OrderBy(w => w.Name, StringComparer.OrdinalIgnoreCase).ThenBy(w => w.Id, StringComparer.Ordinal).ToList();
-            if (workers.Count == 0)
-            {
-                return pool.IsDefault
-                    ? (new List<Worker>(), new Dictionary<string, TimeSpan>())
-                    : new Problem(409, "No workers", $"Worker pool '{pool.Name}' has no workers: add one with `octolite worker register-listening --pool \"{pool.Name}\" …`, or run the step on another pool.");
-            }
+            var key = demand.Value.Key;
+            plan.Keys[reference] = key;
+            var pinned = pins.TryGetValue(reference, out var pinnedId) && workers.FirstOrDefault(w => w.Id == pinnedId) is { } worker ? Candidate(s, worker, null) : null;
+            var merged = plan.Demands.TryGetValue(key, out var earlier) ? earlier with { Exclusive = earlier.Exclusive || isExclusive } : demand.Value;
+            plan.Demands[key] = merged with { Pinned = merged.Pinned ?? pinned };
+        }
 
-            var tentacles = workers.Where(w => w.Endpoint.CommunicationStyle is CommunicationStyle.TentaclePassive or CommunicationStyle.TentacleActive).ToList();
-            var enabled = tentacles.Where(w => !w.IsDisabled).ToList();
-            if (enabled.Count > 0)
-            {
-                // How long to keep trying to start: a listening tentacle's connect timeout, or how long a polling one's call waits to be collected.
-                var limits = enabled.ToDictionary(w => w.Id, w => s.Policies.Get(w.MachinePolicyId) is { } policy
-                    ? w.Endpoint.CommunicationStyle == CommunicationStyle.TentacleActive ? policy.PollingRequestQueueTimeout : policy.ConnectionConnectTimeout
-                    : timeouts.StartRetryLimit);
-                return (enabled, limits);
-            }
+        return plan;
+    });
 
-            if (tentacles.Count > 0)
-            {
-                return new Problem(409, "No enabled workers",
-                    $"Worker pool '{pool.Name}' has no enabled tentacle worker ({string.Join(", ", tentacles.Select(w => w.Name))} disabled); enable one with `octolite worker enable`.");
-            }
+    /// <summary>How a step names where one invocation runs: <see cref="WorkerLeases.BuiltInWorkerId"/>, a pool id, or "" for the default pool.</summary>
+    public static string PoolReference(Step step, DeploymentTarget? target) =>
+        step.ExecutionLocation == ExecutionLocation.BuiltInWorker ? WorkerLeases.BuiltInWorkerId
+        : target is { DefaultWorkerPoolId.Length: > 0 } ? target.DefaultWorkerPoolId
+        : step.WorkerPool;
 
+    /// <summary>Whether the task may share its workers: <see cref="BypassMutexVariable"/> is True unless set to a false value.</summary>
+    private static bool Bypasses(ScriptVariableSet variables) =>
+        variables.GetValue(BypassMutexVariable) is not { } value || value.Trim().Length == 0 || Projects.StepRules.IsTruthy(value);
+
+    private Result<PoolDemand> Demand(StoreSession s, string reference, bool exclusive, IReadOnlyList<WorkerPool> pools, IReadOnlyList<Worker> workers)
+    {
+        if (reference == WorkerLeases.BuiltInWorkerId)
+        {
+            return new PoolDemand(WorkerLeases.BuiltInWorkerId, "", [LeaseCandidate.BuiltIn], exclusive);
+        }
+
+        var pool = reference.Length == 0 ? pools.FirstOrDefault(p => p.IsDefault) : pools.FirstOrDefault(p => p.Id == reference);
+        if (pool is null)
+        {
+            return reference.Length == 0
+                ? new Problem(409, "No default pool", "There is no default worker pool; make one the default with `octolite pool set-default`.")
+                : new Problem(409, "Pool missing", $"Worker pool {reference} no longer exists; edit the process to choose another pool.");
+        }
+
+        var members = workers.Where(w => w.WorkerPoolIds.Contains(pool.Id)).ToList();
+        if (members.Count == 0)
+        {
+            return pool.IsDefault
+                ? new PoolDemand(pool.Id, pool.Name, [LeaseCandidate.BuiltIn], exclusive, pool.MaxConcurrentLeases)
+                : new Problem(409, "No workers", $"Worker pool '{pool.Name}' has no workers: add one with `octolite worker register-listening --pool \"{pool.Name}\" …`, or run the step on another pool.");
+        }
+
+        if (!members.Any(IsTentacle))
+        {
             return new Problem(409, "No worker transport",
-                $"Worker pool '{pool.Name}' has {workers.Count} worker(s) ({string.Join(", ", workers.Select(w => $"{w.Name}: {w.Endpoint.CommunicationStyle}"))}), and this server version runs steps only on "
+                $"Worker pool '{pool.Name}' has {members.Count} worker(s) ({string.Join(", ", members.Select(w => $"{w.Name}: {w.Endpoint.CommunicationStyle}"))}), and this server version runs steps only on "
                 + "the built-in worker and tentacles (TentaclePassive, TentacleActive); SSH workers arrive later" + (pool.IsDefault ? ". While the default pool has workers the built-in worker is not used for it: run the step on the built-in worker (ExecutionLocation BuiltInWorker), or remove the workers from the pool." : "."));
-        });
-        if (!found.IsSuccess)
-        {
-            return found.Problem;
         }
 
-        var (candidates, startLimits) = found.Value;
-        if (candidates.Count == 0)
-        {
-            return StepPlacement.BuiltIn;
-        }
-
-        var lease = load.Acquire(candidates.Select(w => w.Id).ToList());
-        var worker = candidates.First(w => w.Id == lease.WorkerId);
-        return new StepPlacement(worker.Name, worker, startLimits[worker.Id], lease);
+        return new PoolDemand(pool.Id, pool.Name, members.Select(w => Candidate(s, w, Unusable(w))).ToList(), exclusive, pool.MaxConcurrentLeases);
     }
 
     /// <summary>
-    /// The worker a script already runs on (a task resumed after a restart follows it there again), counted as running
-    /// a step like any placement. Fails when the worker has been deleted meanwhile; a disabled one is still followed.
+    /// Why a worker cannot be leased now, or null. Unknown (never checked) and HasWarnings are usable: a new worker
+    /// runs steps before its first health check, as in Octopus; Unhealthy and Unavailable ones are passed over.
+    /// </summary>
+    private static string? Unusable(Worker worker) =>
+        !IsTentacle(worker) ? $"{worker.Endpoint.CommunicationStyle} (not supported yet)"
+        : worker.IsDisabled ? "disabled"
+        : worker.HealthStatus switch
+        {
+            HealthStatus.Unhealthy => "unhealthy",
+            HealthStatus.Unavailable => "unavailable",
+            _ => null,
+        };
+
+    private static bool IsTentacle(Worker worker) => worker.Endpoint.CommunicationStyle is CommunicationStyle.TentaclePassive or CommunicationStyle.TentacleActive;
+
+    /// <summary>A worker as a lease candidate, with how long to keep trying to start on it: a listening tentacle's connect timeout, or how long a polling one's call waits to be collected.</summary>
+    private LeaseCandidate Candidate(StoreSession s, Worker worker, string? unusable) =>
+        new(worker, s.Policies.Get(worker.MachinePolicyId) is { } policy
+            ? worker.Endpoint.CommunicationStyle == CommunicationStyle.TentacleActive ? policy.PollingRequestQueueTimeout : policy.ConnectionConnectTimeout
+            : timeouts.StartRetryLimit, unusable);
+
+    /// <summary>
+    /// The worker a script already runs on (a task resumed after a restart follows it there again). Fails when the
+    /// worker has been deleted meanwhile; a disabled one is still followed.
     /// </summary>
     /// <param name="workerId">The worker recorded on the invocation.</param>
     /// <param name="workerName">Its name as recorded, for the message when it is gone.</param>
@@ -96,6 +157,6 @@ internal sealed class WorkerPlacement(OctoStore store, WorkerLoad load, Tentacle
                 $"Worker '{workerName}' ({workerId}), where this script was running when the server restarted, has been deleted since; the script may still run there and its outcome is unknown.");
         }
 
-        return new StepPlacement(worker.Name, worker, startLimit, load.Acquire([worker.Id]));
+        return new StepPlacement(worker.Name, worker, startLimit);
     }
 }

@@ -69,7 +69,8 @@ internal sealed partial class TentacleWorker(TentacleClients clients, DataPaths 
 
     /// <summary>The client for a listening (TentaclePassive) or polling (TentacleActive) worker; null when its endpoint is unusable.</summary>
     /// <param name="pickupTimeout">For a polling worker, how long a call waits for its poll.</param>
-    private TentacleClient? ClientFor(Worker worker, TimeSpan pickupTimeout, out string where)
+    /// <param name="where">The endpoint, for people: "a listening tentacle at …" or "a polling tentacle (poll://…)".</param>
+    public TentacleClient? ClientFor(Worker worker, TimeSpan pickupTimeout, out string where)
     {
         where = "";
         var endpoint = worker.Endpoint;

@@ -1,0 +1,80 @@
+using System.Globalization;
+using OctoLite.Domain;
+using OctoLite.Server.Dispatch;
+
+namespace OctoLite.Server.Tasks;
+
+/// <summary>Leasing a task's workers when it starts, waiting while none is free.</summary>
+internal sealed partial class WorkerPlacement
+{
+    private const string LeaseWait = "lease";
+
+    /// <summary>
+    /// Leases one worker per pool the task's process uses, all at once. While some pool has no worker to give, the
+    /// task waits (it is Executing and holds its task-cap slot), its log saying why — again whenever the reason
+    /// changes — for up to <see cref="ServerConfiguration.WorkerLeaseTimeout"/>; then it fails naming each pool and
+    /// what kept its workers. A stop of the task (cancel, timeout, shutdown) ends the wait at once: the result is
+    /// then a problem and <paramref name="run"/> tells why.
+    /// </summary>
+    public async Task<Result<TaskWorkers>> LeaseAsync(ServerTask task, TaskContext context, TaskLogWriter log, TaskRun run)
+    {
+        var timeout = configuration.Get().LeaseTimeout();
+        var started = time.GetUtcNow();
+        var announced = "";
+        try
+        {
+            while (true)
+            {
+                var released = leases.Released;
+                var plan = Plan(task, context);
+                var attempt = leases.TryAcquire(task.Id, plan.Demands.Values.ToList());
+                if (attempt.Granted is { } granted)
+                {
+                    Announce(granted, log, announced.Length > 0);
+                    return new TaskWorkers(leases, task.Id, plan, granted);
+                }
+
+                var reason = string.Join("; ", attempt.Refusals.Select(r => r.Reason));
+                var waited = time.GetUtcNow() - started;
+                if (waited >= timeout)
+                {
+                    return new Problem(409, "No worker", timeout == TimeSpan.Zero
+                        ? $"No worker could be leased (workerLeaseTimeout is 0, so the task did not wait): {reason}."
+                        : $"No worker could be leased within the lease timeout ({Duration(timeout)}): {reason}.");
+                }
+
+                if (reason != announced)
+                {
+                    log.Info("", $"Waiting for a worker (up to {Duration(timeout)} in all): {reason}.");
+                    waits.Set(task.Id, LeaseWait, new TaskWaitReason(WaitKind.WorkerLease, $"Waiting for a worker: {reason}.",
+                        attempt.Refusals.SelectMany(r => r.BlockedBy).Distinct(StringComparer.Ordinal).ToList(), started));
+                    announced = reason;
+                }
+
+                var pause = timeout - waited < RecheckInterval ? timeout - waited : RecheckInterval;
+                await Task.WhenAny(released, Task.Delay(pause, time, run.Token));
+                if (run.Token.IsCancellationRequested)
+                {
+                    return new Problem(409, "Stopped", "The task was stopped while it waited for a worker.");
+                }
+            }
+        }
+        finally
+        {
+            waits.Clear(task.Id, LeaseWait);
+        }
+    }
+
+    /// <summary>Says in the log which workers the task leased: tentacles always, the built-in worker when it holds it exclusively.</summary>
+    private static void Announce(IReadOnlyList<WorkerLease> granted, TaskLogWriter log, bool afterWaiting)
+    {
+        foreach (var lease in granted.Where(l => l.Worker.Worker is not null || l.Exclusive || afterWaiting))
+        {
+            var pool = lease.PoolName.Length > 0 ? $" in pool {lease.PoolName}" : "";
+            var exclusively = lease.Exclusive ? $" exclusively ({BypassMutexVariable} is False)" : "";
+            log.Info("", $"Leased worker {lease.Worker.Name}{pool}{exclusively}: this task's steps{pool} run there.");
+        }
+    }
+
+    private static string Duration(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
+}
