@@ -46,7 +46,8 @@ internal sealed class PollingTentacle : IAsyncDisposable
     /// <param name="registeredThumbprint">The thumbprint registered for the worker; its real one when null.</param>
     /// <param name="listen">True to have the agent listen on a free loopback port as well.</param>
     /// <param name="route">Maps the server's polling port to the port the agent is to connect to (a fault proxy's).</param>
-    public static async Task<PollingTentacle> StartAsync(bool trustServer = true, string? registeredThumbprint = null, bool listen = false, Func<int, int>? route = null)
+    /// <param name="startAgent">False to register the worker but start no agent (a tentacle the server has never heard from).</param>
+    public static async Task<PollingTentacle> StartAsync(bool trustServer = true, string? registeredThumbprint = null, bool listen = false, Func<int, int>? route = null, bool startAgent = true)
     {
         var directory = new TempDirectory();
         var server = await RunningServer.StartAsync(directory, pollingPort: 0);
@@ -78,7 +79,11 @@ internal sealed class PollingTentacle : IAsyncDisposable
         };
         var worker = await server.Socket.PostAsync("api/workers", RunningServer.Json(registration.ToJsonString()));
         Assert.True(worker.IsSuccessStatusCode, await worker.Content.ReadAsStringAsync());
-        await fixture.StartAgentAsync(trustServer ? fixture.ServerThumbprint : "0000000000000000000000000000000000000000", listen);
+        if (startAgent)
+        {
+            await fixture.StartAgentAsync(trustServer ? fixture.ServerThumbprint : "0000000000000000000000000000000000000000", listen);
+        }
+
         return fixture;
     }
 

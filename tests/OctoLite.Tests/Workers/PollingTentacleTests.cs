@@ -63,10 +63,12 @@ public sealed class PollingTentacleTests
     [Fact]
     public async Task StoppedPollingTentacle_FailsTheStep_WorkerUnavailable_AfterThePolicysPickupTimeout()
     {
-        await using var fixture = await PollingTentacle.StartAsync();
+        // Never started: a tentacle the server has not heard from is not marked Unavailable by the polling watch,
+        // so the task leases it and its call waits for a poll (one heard from and then silent is marked Unavailable,
+        // and tasks wait for another worker instead: PollingHealthTests).
+        await using var fixture = await PollingTentacle.StartAsync(startAgent: false);
         var policy = await fixture.Server.Socket.PutAsync("api/machinepolicies/Default Machine Policy", RunningServer.Json("""{"PollingRequestQueueTimeout":"00:00:02"}"""));
         Assert.True(policy.IsSuccessStatusCode, await policy.Content.ReadAsStringAsync());
-        await fixture.StopAgentAsync();
         await fixture.Api.RunbookAsync("Gone", ListeningTentacle.Remote("Try", "echo must not run"));
         var clock = Stopwatch.StartNew();
 

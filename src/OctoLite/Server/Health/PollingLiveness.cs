@@ -20,6 +20,7 @@ internal sealed partial class PollingLiveness(
 {
     // Workers this watch marked Unavailable, until they poll again; changed under _gate.
     private readonly HashSet<string> _silenced = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _rechecked = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private DateTimeOffset _started;
 
@@ -68,7 +69,10 @@ internal sealed partial class PollingLiveness(
                         health.Seen(worker.Id, seen);
                     }
 
-                    if (_silenced.Contains(worker.Id) && seen > (worker.UnavailableSince ?? DateTimeOffset.MinValue))
+                    // Polling again after being marked Unavailable (by this watch or by a health check, before or
+                    // since a restart): check it once for this spell of unavailability.
+                    if (worker.HealthStatus == HealthStatus.Unavailable && seen > (worker.UnavailableSince ?? DateTimeOffset.MinValue)
+                        && _rechecked.Add($"{worker.Id}@{worker.UnavailableSince?.UtcTicks}"))
                     {
                         _silenced.Remove(worker.Id);
                         if (!worker.IsDisabled)

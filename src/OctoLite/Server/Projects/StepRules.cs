@@ -10,6 +10,9 @@ namespace OctoLite.Server.Projects;
 /// </summary>
 internal static class StepRules
 {
+    /// <summary>The longest mutex timeout a step may ask for.</summary>
+    public static readonly TimeSpan MaxMutexTimeout = TimeSpan.FromDays(7);
+
     public const int MaxScriptLength = 256 * 1024;
     public const int MaxTextLength = 64 * 1024;
     public const int MaxParallelismLimit = 1000;
@@ -178,6 +181,11 @@ internal static class StepRules
         if (name.Length > MaxMutexNameLength || name.Any(char.IsControl))
         {
             return Problem.Invalid($"{path}.MutexName", $"{path}.MutexName must be at most {MaxMutexNameLength} characters without control characters; leave it out for \"{Step.DefaultMutexName}\".");
+        }
+
+        if (step.MutexTimeout is { } tooLong && tooLong > MaxMutexTimeout)
+        {
+            return Problem.Invalid($"{path}.MutexTimeout", $"{path}.MutexTimeout must be at most {MaxMutexTimeout:c} (got {tooLong:c}); leave it out to wait as long as it takes.");
         }
 
         if (step.MutexTimeout is { } timeout && timeout <= TimeSpan.Zero)

@@ -27,6 +27,15 @@ internal sealed partial class ScriptStep
         var waitKey = $"mutex:{block}";
         var started = time.GetUtcNow();
         var announced = "";
+        // One timer for the whole wait (not one per change of holder), ended with the wait.
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(run.Token);
+        if (step.MutexTimeout is { } allowed)
+        {
+            timer.CancelAfter(allowed);
+        }
+
+        var expired = Task.Delay(Timeout.Infinite, timer.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        var handedBack = false;
         try
         {
             while (!ticket.Granted.IsCompleted)
@@ -42,8 +51,7 @@ internal sealed partial class ScriptStep
                     announced = why;
                 }
 
-                var left = step.MutexTimeout is { } limit ? limit - (time.GetUtcNow() - started) : Timeout.InfiniteTimeSpan;
-                if (step.MutexTimeout is { } timeout && left <= TimeSpan.Zero)
+                if (step.MutexTimeout is { } timeout && time.GetUtcNow() - started >= timeout)
                 {
                     ticket.Dispose();
                     var message = $"Timed out after {timeout.ToString("c", CultureInfo.InvariantCulture)} waiting for the mutex {name} on worker {placedOn.DisplayName}, {why}.";
@@ -52,7 +60,7 @@ internal sealed partial class ScriptStep
                     return (null, new StepOutcomeReport(StepOutcome.Failed, prefix + message));
                 }
 
-                await Task.WhenAny(ticket.Granted, changed, Task.Delay(left, time, run.Token));
+                await Task.WhenAny(ticket.Granted, changed, expired);
                 if (run.Token.IsCancellationRequested && !ticket.Granted.IsCompleted)
                 {
                     ticket.Dispose();
@@ -67,11 +75,16 @@ internal sealed partial class ScriptStep
             }
 
             sink.Line(TaskLogLevel.Info, $"Took the mutex {name} on worker {placedOn.DisplayName} after waiting {Elapsed(time.GetUtcNow() - started)}.");
+            handedBack = true;
             return (ticket, null);
         }
         finally
         {
             waits.Clear(taskId, waitKey);
+            if (!handedBack)
+            {
+                ticket.Dispose(); // ended without it (timeout, cancel, or a failure while waiting): never left queued
+            }
         }
     }
 

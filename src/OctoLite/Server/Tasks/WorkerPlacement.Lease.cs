@@ -30,8 +30,19 @@ internal sealed partial class WorkerPlacement
                 var attempt = leases.TryAcquire(task.Id, plan.Demands.Values.ToList());
                 if (attempt.Granted is { } granted)
                 {
-                    Announce(granted, log, announced.Length > 0);
-                    return new TaskWorkers(leases, task.Id, plan, granted);
+                    // Made before anything else can fail, so the leases are always released by whoever disposes it.
+                    var workers = new TaskWorkers(leases, task.Id, plan, granted);
+                    try
+                    {
+                        Announce(granted, log, announced.Length > 0);
+                    }
+                    catch
+                    {
+                        workers.Dispose();
+                        throw;
+                    }
+
+                    return workers;
                 }
 
                 var reason = string.Join("; ", attempt.Refusals.Select(r => r.Reason));

@@ -149,7 +149,9 @@ internal sealed partial class WorkerPlacement(
     public Result<StepPlacement> Rejoin(string workerId, string workerName)
     {
         var (worker, startLimit) = store.Read<(Worker? Worker, TimeSpan Limit)>(s => s.Workers.Get(workerId) is { } found
-            ? (found, s.Policies.Get(found.MachinePolicyId)?.ConnectionConnectTimeout ?? timeouts.StartRetryLimit)
+            ? (found, s.Policies.Get(found.MachinePolicyId) is { } policy
+                ? found.Endpoint.CommunicationStyle == CommunicationStyle.TentacleActive ? policy.PollingRequestQueueTimeout : policy.ConnectionConnectTimeout
+                : timeouts.StartRetryLimit)
             : (null, TimeSpan.Zero));
         if (worker is null)
         {

@@ -64,6 +64,11 @@ internal sealed class PollingHandler(PollingQueue queue, Uri endpoint, TimeProvi
                     catch (TimeoutException)
                     {
                         call.GiveUp();
+                        if (call.Answer.IsCompletedSuccessfully)
+                        {
+                            call.Answer.Result.Dispose(); // answered just as the time ran out: let the tentacle's post end
+                        }
+
                         throw new TentacleUnavailableException(endpoint, $"collected the request but sent no answer within {within.TotalSeconds:0.#} s; the connection may have dropped on the way");
                     }
                 }
