@@ -14,4 +14,7 @@ internal sealed record PoolDemand(string Key, string PoolName, IReadOnlyList<Lea
 {
     /// <summary>"pool Remote", or "the built-in worker".</summary>
     public string Description => PoolName.Length > 0 ? $"pool {PoolName}" : $"the {WorkerLeases.BuiltInWorkerName}";
+
+    /// <summary>True for the default pool: while it has workers, the built-in worker is not used for it.</summary>
+    public bool IsDefaultPool { get; init; }
 }

@@ -34,7 +34,7 @@ internal sealed partial class WorkerPlacement
                     var workers = new TaskWorkers(leases, task.Id, plan, granted);
                     try
                     {
-                        Announce(granted, log, announced.Length > 0);
+                        Announce(granted, plan, log, announced.Length > 0);
                     }
                     catch
                     {
@@ -77,13 +77,17 @@ internal sealed partial class WorkerPlacement
     }
 
     /// <summary>Says in the log which workers the task leased: tentacles always, the built-in worker when it holds it exclusively.</summary>
-    private static void Announce(IReadOnlyList<WorkerLease> granted, TaskLogWriter log, bool afterWaiting)
+    private static void Announce(IReadOnlyList<WorkerLease> granted, PlacementPlan plan, TaskLogWriter log, bool afterWaiting)
     {
         foreach (var lease in granted.Where(l => l.Worker.Worker is not null || l.Exclusive || afterWaiting))
         {
             var pool = lease.PoolName.Length > 0 ? $" in pool {lease.PoolName}" : "";
             var exclusively = lease.Exclusive ? $" exclusively ({BypassMutexVariable} is False)" : "";
-            log.Info("", $"Leased worker {lease.Worker.Name}{pool}{exclusively}: this task's steps{pool} run there.");
+            // As in Octopus: workers added to the default pool take over from the built-in worker.
+            var superseded = lease.Worker.Worker is not null && plan.Demands.TryGetValue(lease.Key, out var demand) && demand.IsDefaultPool
+                ? " The default pool has workers, so the built-in worker is not used for it."
+                : "";
+            log.Info("", $"Leased worker {lease.Worker.Name}{pool}{exclusively}: this task's steps{pool} run there.{superseded}");
         }
     }
 

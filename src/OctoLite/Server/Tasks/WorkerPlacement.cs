@@ -115,7 +115,7 @@ internal sealed partial class WorkerPlacement(
                 + "the built-in worker and tentacles (TentaclePassive, TentacleActive); SSH workers arrive later" + (pool.IsDefault ? ". While the default pool has workers the built-in worker is not used for it: run the step on the built-in worker (ExecutionLocation BuiltInWorker), or remove the workers from the pool." : "."));
         }
 
-        return new PoolDemand(pool.Id, pool.Name, members.Select(w => Candidate(s, w, Unusable(w))).ToList(), exclusive, pool.MaxConcurrentLeases);
+        return new PoolDemand(pool.Id, pool.Name, members.Select(w => Candidate(s, w, Unusable(w))).ToList(), exclusive, pool.MaxConcurrentLeases) { IsDefaultPool = pool.IsDefault };
     }
 
     /// <summary>
