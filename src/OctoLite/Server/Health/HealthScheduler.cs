@@ -10,40 +10,22 @@ namespace OctoLite.Server.Health;
 /// policy's HealthCheckInterval ago are checked in one Health task. While a policy's task is queued or running no
 /// other is queued for it, so a slow check or a full task queue never piles checks up.
 /// </summary>
-internal sealed partial class HealthScheduler(OctoStore store, TaskService tasks, HealthTimings timings, TimeProvider time, ILogger<HealthScheduler> logger) : BackgroundService
+internal sealed partial class HealthScheduler(OctoStore store, TaskService tasks, HealthTimings timings, TimeProvider time, ILogger<HealthScheduler> logger) : TickingService(time)
 {
     // Policy id → its last scheduled task; it and _remembered change under _gate.
     private readonly Dictionary<string, string> _queued = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
-    private DateTimeOffset _started;
     private bool _remembered;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        _started = time.GetUtcNow();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(timings.SchedulerTick, time, stoppingToken);
-                Tick();
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is LiteDB.LiteException or IOException or InvalidOperationException)
-            {
-                LogTickFailed(logger, e);
-            }
-        }
-    }
+    protected override TimeSpan Interval => timings.SchedulerTick;
+
+    protected override void TickFailed(Exception exception) => LogTickFailed(logger, exception);
 
     /// <summary>
     /// One look at every policy: queues a check for each whose workers are due. Internal for tests, which call it
     /// instead of waiting for the loop; calls never overlap.
     /// </summary>
-    internal void Tick()
+    internal override void Tick()
     {
         lock (_gate)
         {
@@ -53,7 +35,7 @@ internal sealed partial class HealthScheduler(OctoStore store, TaskService tasks
                 _remembered = true;
             }
 
-            var now = time.GetUtcNow();
+            var now = Time.GetUtcNow();
             var (policies, workers) = store.Read(s => (s.Policies.All(), s.Workers.All()));
             foreach (var policy in policies)
             {
@@ -64,7 +46,7 @@ internal sealed partial class HealthScheduler(OctoStore store, TaskService tasks
 
                 var due = workers.Where(w => w.MachinePolicyId == policy.Id && !w.IsDisabled
                         && w.Endpoint.CommunicationStyle is CommunicationStyle.TentaclePassive or CommunicationStyle.TentacleActive
-                        && (w.LastHealthCheck ?? _started) + policy.HealthCheckInterval <= now)
+                        && (w.LastHealthCheck ?? Started) + policy.HealthCheckInterval <= now)
                     .OrderBy(w => w.Name, StringComparer.OrdinalIgnoreCase)
                     .ToList();
                 if (due.Count == 0)

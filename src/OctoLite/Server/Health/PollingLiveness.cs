@@ -16,44 +16,26 @@ namespace OctoLite.Server.Health;
 /// a health check of it is queued, so it does not wait for the next scheduled one to be trusted again.
 /// </summary>
 internal sealed partial class PollingLiveness(
-    OctoStore store, PollingQueues queues, WorkerHealthService health, TaskService tasks, HealthTimings timings, TimeProvider time, ILogger<PollingLiveness> logger) : BackgroundService
+    OctoStore store, PollingQueues queues, WorkerHealthService health, TaskService tasks, HealthTimings timings, TimeProvider time, ILogger<PollingLiveness> logger) : TickingService(time)
 {
     // Workers this watch marked Unavailable, until they poll again; changed under _gate.
     private readonly HashSet<string> _silenced = new(StringComparer.Ordinal);
     private readonly HashSet<string> _rechecked = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
-    private DateTimeOffset _started;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        _started = time.GetUtcNow();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(timings.LivenessTick, time, stoppingToken);
-                Tick();
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is LiteDB.LiteException or IOException or InvalidOperationException)
-            {
-                LogTickFailed(logger, e);
-            }
-        }
-    }
+    protected override TimeSpan Interval => timings.LivenessTick;
+
+    protected override void TickFailed(Exception exception) => LogTickFailed(logger, exception);
 
     /// <summary>
     /// One look at every polling worker. Internal for tests, which call it instead of waiting for the loop; calls
     /// never overlap.
     /// </summary>
-    internal void Tick()
+    internal override void Tick()
     {
         lock (_gate)
         {
-            var now = time.GetUtcNow();
+            var now = Time.GetUtcNow();
             var (workers, policies) = store.Read(s => (
                 s.Workers.All().Where(w => w.Endpoint.CommunicationStyle == CommunicationStyle.TentacleActive).ToList(),
                 s.Policies.All().ToDictionary(p => p.Id)));
@@ -90,7 +72,7 @@ internal sealed partial class PollingLiveness(
                     continue;
                 }
 
-                var since = last.Value > _started ? last.Value : _started;
+                var since = last.Value > Started ? last.Value : Started;
                 if (now - since > policy.PollingRequestQueueTimeout
                     && health.MarkUnavailable(worker.Id, $"No poll from the tentacle for longer than machine policy '{policy.Name}' allows ({policy.PollingRequestQueueTimeout:c}); last seen {last.Value:u}"))
                 {
