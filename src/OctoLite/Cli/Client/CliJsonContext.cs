@@ -16,6 +16,8 @@ namespace OctoLite.Cli.Client;
 [JsonSourceGenerationOptions(UseStringEnumConverter = true, PropertyNameCaseInsensitive = true, WriteIndented = true)]
 [JsonSerializable(typeof(WorkerPool))]
 [JsonSerializable(typeof(List<WorkerPool>))]
+[JsonSerializable(typeof(WorkerPoolSummary))]
+[JsonSerializable(typeof(List<WorkerPoolSummary>))]
 [JsonSerializable(typeof(ResourceCollection<WorkerPool>))]
 [JsonSerializable(typeof(Worker))]
 [JsonSerializable(typeof(List<Worker>))]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OctoLite.Cli.Client;
+using OctoLite.Cli.Output;
 
 namespace OctoLite.Cli.Pools;
 
@@ -11,8 +12,10 @@ internal sealed class PoolShowCommand : OctoCommand
 
     protected override async Task<int> ExecuteAsync(CliContext context, CancellationToken cancellationToken)
     {
-        var pool = await context.Client.GetAsync($"api/workerpools/{OctoLiteClient.Segment(context.ParseResult.GetValue(_pool)!)}", CliJsonContext.Default.WorkerPool, cancellationToken);
-        context.Render(pool, CliJsonContext.Default.WorkerPool, PoolView.One);
+        var segment = OctoLiteClient.Segment(context.ParseResult.GetValue(_pool)!);
+        var pool = await context.Client.GetAsync($"api/workerpools/{segment}", CliJsonContext.Default.WorkerPool, cancellationToken);
+        var summary = context.Format == OutputFormat.Json ? null : await context.Client.GetAsync($"api/workerpools/{segment}/summary", CliJsonContext.Default.WorkerPoolSummary, cancellationToken);
+        context.Render(pool, CliJsonContext.Default.WorkerPool, (writer, one) => PoolView.One(writer, one, summary));
         return ExitCodes.Ok;
     }
 }

@@ -21,6 +21,8 @@ namespace OctoLite.Server.Api;
     WriteIndented = false)]
 [JsonSerializable(typeof(WorkerPool))]
 [JsonSerializable(typeof(IReadOnlyList<WorkerPool>))]
+[JsonSerializable(typeof(WorkerPoolSummary))]
+[JsonSerializable(typeof(IReadOnlyList<WorkerPoolSummary>))]
 [JsonSerializable(typeof(ResourceCollection<WorkerPool>))]
 [JsonSerializable(typeof(Worker))]
 [JsonSerializable(typeof(ResourceCollection<Worker>))]

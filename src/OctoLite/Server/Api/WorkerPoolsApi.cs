@@ -3,7 +3,7 @@ using OctoLite.Server.Pools;
 
 namespace OctoLite.Server.Api;
 
-/// <summary><c>/api/workerpools</c>: list, get, create, update, delete, reorder. Pools are addressed by id or name.</summary>
+/// <summary><c>/api/workerpools</c>: list, get, create, update, delete, reorder, and summaries (workers by health and kind). Pools are addressed by id or name.</summary>
 internal static class WorkerPoolsApi
 {
     private static readonly ApiJsonContext Json = ApiJsonContext.Default;
@@ -16,6 +16,10 @@ internal static class WorkerPoolsApi
             ApiResults.Ok(Paging.Page("WorkerPool", pools.List(), skip, take), Json.ResourceCollectionWorkerPool));
 
         group.MapGet("/all", (WorkerPoolService pools) => TypedResults.Json(pools.List(), Json.IReadOnlyListWorkerPool));
+
+        group.MapGet("/summary", (WorkerPoolService pools) => TypedResults.Json(pools.Summaries(), Json.IReadOnlyListWorkerPoolSummary));
+
+        group.MapGet("/{idOrName}/summary", (WorkerPoolService pools, string idOrName) => ApiResults.Ok(pools.Summary(idOrName), Json.WorkerPoolSummary));
 
         group.MapGet("/{idOrName}", (WorkerPoolService pools, string idOrName) => ApiResults.Ok(pools.Find(idOrName), Json.WorkerPool));
 

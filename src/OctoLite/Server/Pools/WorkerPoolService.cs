@@ -16,6 +16,43 @@ internal sealed class WorkerPoolService(OctoStore store, AuditTrail audit)
 
     public Result<WorkerPool> Find(string idOrName) => store.Read(s => Find(s, idOrName));
 
+    /// <summary>Every pool's workers by health and endpoint kind, in sort order.</summary>
+    public IReadOnlyList<WorkerPoolSummary> Summaries() => store.Read(s =>
+    {
+        var workers = s.Workers.All().ToList();
+        return Ordered(s).Select(pool => Summarize(pool, workers)).ToList();
+    });
+
+    /// <summary>One pool's workers by health and endpoint kind.</summary>
+    public Result<WorkerPoolSummary> Summary(string idOrName) => store.Read<Result<WorkerPoolSummary>>(s =>
+    {
+        var found = Find(s, idOrName);
+        return found.IsSuccess ? Summarize(found.Value, s.Workers.All().ToList()) : found.Problem;
+    });
+
+    private static WorkerPoolSummary Summarize(WorkerPool pool, IReadOnlyList<Worker> workers)
+    {
+        var members = workers.Where(w => w.WorkerPoolIds.Contains(pool.Id)).ToList();
+        int Count(Func<Worker, bool> predicate) => members.Count(predicate);
+        return new WorkerPoolSummary
+        {
+            WorkerPoolId = pool.Id,
+            WorkerPoolName = pool.Name,
+            IsDefault = pool.IsDefault,
+            TotalWorkers = members.Count,
+            Disabled = Count(w => w.IsDisabled),
+            Healthy = Count(w => w.HealthStatus == HealthStatus.Healthy),
+            HasWarnings = Count(w => w.HealthStatus == HealthStatus.HasWarnings),
+            Unhealthy = Count(w => w.HealthStatus == HealthStatus.Unhealthy),
+            Unavailable = Count(w => w.HealthStatus == HealthStatus.Unavailable),
+            Unknown = Count(w => w.HealthStatus == HealthStatus.Unknown),
+            Listening = Count(w => w.Endpoint.CommunicationStyle == CommunicationStyle.TentaclePassive),
+            Polling = Count(w => w.Endpoint.CommunicationStyle == CommunicationStyle.TentacleActive),
+            Ssh = Count(w => w.Endpoint.CommunicationStyle == CommunicationStyle.Ssh),
+            UsesBuiltInWorker = pool.IsDefault && members.Count == 0,
+        };
+    }
+
     public Result<WorkerPool> Create(WorkerPool input, Actor who) => store.Write<Result<WorkerPool>>(s =>
     {
         if (input.Id.Length > 0)
