@@ -40,11 +40,17 @@ internal sealed class PendingCall(string id, HttpRequestMessage request)
     /// <summary>Withdraws a call no poll has taken; false when one already has.</summary>
     public bool TryAbandon() => Interlocked.CompareExchange(ref _state, Abandoned, Queued) == Queued;
 
-    /// <summary>The caller stopped waiting after pickup: a late answer is refused.</summary>
+    /// <summary>
+    /// The caller stopped waiting after pickup: a later answer is refused, and one that arrived at that very moment
+    /// is let go, so the tentacle's post of it ends at once.
+    /// </summary>
     public void GiveUp()
     {
         Volatile.Write(ref _state, Abandoned);
-        _answered.TrySetCanceled();
+        if (!_answered.TrySetCanceled() && _answered.Task.IsCompletedSuccessfully)
+        {
+            _answered.Task.Result.Dispose();
+        }
     }
 
     public bool TryAnswer(HttpResponseMessage response) => Volatile.Read(ref _state) == PickedUp && _answered.TrySetResult(response);

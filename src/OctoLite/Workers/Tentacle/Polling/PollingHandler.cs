@@ -64,11 +64,6 @@ internal sealed class PollingHandler(PollingQueue queue, Uri endpoint, TimeProvi
                     catch (TimeoutException)
                     {
                         call.GiveUp();
-                        if (call.Answer.IsCompletedSuccessfully)
-                        {
-                            call.Answer.Result.Dispose(); // answered just as the time ran out: let the tentacle's post end
-                        }
-
                         throw new TentacleUnavailableException(endpoint, $"collected the request but sent no answer within {within.TotalSeconds:0.#} s; the connection may have dropped on the way");
                     }
                 }
@@ -78,11 +73,6 @@ internal sealed class PollingHandler(PollingQueue queue, Uri endpoint, TimeProvi
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 call.GiveUp();
-                if (call.Answer.IsCompletedSuccessfully)
-                {
-                    call.Answer.Result.Dispose(); // answered as the caller left: let the tentacle's post end
-                }
-
                 throw;
             }
         }
