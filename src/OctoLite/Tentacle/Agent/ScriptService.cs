@@ -60,11 +60,7 @@ internal sealed partial class ScriptService : IAsyncDisposable
     /// <summary>The ticket's status with up to <see cref="TentacleTimeoutsAndLimits.MaxEventsPerStatus"/> events after <paramref name="after"/>.</summary>
     public ScriptStatus GetStatus(string ticket, long after)
     {
-        ScriptTicket.Validate(ticket);
-        if (after < 0)
-        {
-            throw TentacleRequestException.BadRequest($"after must be a sequence number, 0 or more (got {after}).", "after");
-        }
+        ValidateStatusRequest(ticket, after);
 
         return Status(Find(ticket), after, TentacleTimeoutsAndLimits.MaxEventsPerStatus);
     }
@@ -76,11 +72,12 @@ internal sealed partial class ScriptService : IAsyncDisposable
     /// </summary>
     public async Task<ScriptStatus> GetStatusAsync(string ticket, long after, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var status = GetStatus(ticket, after);
-        if (wait <= TimeSpan.Zero || status.Events.Count > 0 || status.State == ScriptState.Complete)
+        if (wait <= TimeSpan.Zero)
         {
-            return status;
+            return GetStatus(ticket, after);
         }
+
+        ValidateStatusRequest(ticket, after);
 
         var run = Find(ticket);
         var time = _options.Time;
@@ -89,7 +86,7 @@ internal sealed partial class ScriptService : IAsyncDisposable
         {
             // Taken before reading, so a change between the read and the wait is not missed.
             var changed = Task.WhenAny(run.Journal.Advanced, run.Updated);
-            status = Status(run, after, TentacleTimeoutsAndLimits.MaxEventsPerStatus);
+            var status = Status(run, after, TentacleTimeoutsAndLimits.MaxEventsPerStatus);
             var left = wait - time.GetElapsedTime(started);
             if (status.Events.Count > 0 || status.State == ScriptState.Complete || left <= TimeSpan.Zero)
             {
@@ -104,6 +101,15 @@ internal sealed partial class ScriptService : IAsyncDisposable
             {
                 // nothing new within the wait: answered below with what there is
             }
+        }
+    }
+
+    private static void ValidateStatusRequest(string ticket, long after)
+    {
+        ScriptTicket.Validate(ticket);
+        if (after < 0)
+        {
+            throw TentacleRequestException.BadRequest($"after must be a sequence number, 0 or more (got {after}).", "after");
         }
     }
 
