@@ -100,7 +100,7 @@ internal static class CliRoot
         using var context = new CliContext(parseResult, options);
         try
         {
-            return await TuiLauncher.RunAsync(context, startServerIfNone: true, cancellationToken);
+            return await TuiLauncher.RunAsync(context, new TuiLaunch(StartServerIfNone: true), cancellationToken);
         }
         catch (CliException e)
         {

@@ -6,4 +6,6 @@ internal enum ShellCommand
     Quit,
     Help,
     OpenCommandLine,
+    Filter,
+    Back,
 }

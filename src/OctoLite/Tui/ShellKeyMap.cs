@@ -3,16 +3,18 @@ using Terminal.Gui.Input;
 namespace OctoLite.Tui;
 
 /// <summary>
-/// The shell's key bindings: the single source for key handling, the status bar hints and the help
-/// dialog, so the three cannot disagree.
+/// The shell's own key bindings, on every screen: the single source for key handling, the status bar hints and
+/// the help dialog, so the three cannot disagree. Each screen adds its own (<see cref="Screens.Screen.Keys"/>).
 /// </summary>
 internal static class ShellKeyMap
 {
     public static IReadOnlyList<ShellBinding> Bindings { get; } =
     [
-        new("q, Esc, Ctrl+C", "q/Ctrl+C", "Quit", "Quit", ShellCommand.Quit),
+        new("q, Ctrl+C, :q", "q/Ctrl+C", "Quit", "Quit", ShellCommand.Quit),
         new("?", "?", "Help", "Show these keys", ShellCommand.Help),
-        new(":", ":", "Command", "Command line: :q quits, :help shows these keys", ShellCommand.OpenCommandLine),
+        new(":", ":", "Command", "Command line: :pools, :workers, :tasks… (:help lists them), :q quits", ShellCommand.OpenCommandLine),
+        new("/", "/", "Filter", "Filter the table (Esc clears)", ShellCommand.Filter),
+        new("Esc", "Esc", "Back", "Back to the previous screen (or clear the filter)", ShellCommand.Back),
     ];
 
     /// <summary>The command bound to <paramref name="key"/>, or null when the key is not ours.</summary>
@@ -22,8 +24,10 @@ internal static class ShellKeyMap
     /// </remarks>
     public static ShellCommand? Resolve(Key key)
     {
-        if (key == Key.Esc || key == Key.C.WithCtrl)
+        if (key == Key.C.WithCtrl)
             return ShellCommand.Quit;
+        if (key == Key.Esc)
+            return ShellCommand.Back;
 
         if (key.IsCtrl || key.IsAlt)
             return null;
@@ -33,6 +37,7 @@ internal static class ShellKeyMap
             'q' => ShellCommand.Quit,
             '?' => ShellCommand.Help,
             ':' => ShellCommand.OpenCommandLine,
+            '/' => ShellCommand.Filter,
             _ => null,
         };
     }

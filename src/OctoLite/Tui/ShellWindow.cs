@@ -1,3 +1,5 @@
+using OctoLite.Tui.Screens;
+using OctoLite.Tui.Widgets;
 using Terminal.Gui.App;
 using Terminal.Gui.Configuration;
 using Terminal.Gui.Drawing;
@@ -8,48 +10,64 @@ using Terminal.Gui.Views;
 namespace OctoLite.Tui;
 
 /// <summary>
-/// The shell's one screen: inside a frame titled OctoLite, the line naming the server it is attached
-/// to, the live status line, a ":" command line and a status bar with the key hints.
+/// The shell: inside a frame titled with the screen shown, the line naming the server it is attached to, the live
+/// status line, the current screen, a feedback line that doubles as the ":" command line and the "/" filter, and a
+/// status bar with the keys of the screen shown.
 /// </summary>
 /// <remarks>
 /// The frame is a sibling drawn under the content, not this runnable's own border. Terminal.Gui 2.5.0
 /// redraws a view's border whenever any of its subviews redraws, and re-sends every cell it draws,
 /// so a bordered window would put its whole frame on the wire (~1.3 KB) for each status change; this
 /// way a change costs the changed line (~50 bytes).
+/// Screens form a stack: Enter on a row opens the next one on top, Esc goes back; a ":" command replaces the stack.
 /// </remarks>
-internal sealed class ShellWindow : Runnable
+internal sealed class ShellWindow : Runnable, IShell
 {
     private static readonly string? ErrorScheme = SchemeManager.SchemesToSchemeName(Schemes.Error);
 
     private readonly TuiStartInfo _start;
+    private readonly TuiOptions _options;
+    private readonly View _frame;
     private readonly Label _status;
     private readonly Label _hint;
     private readonly CommandLine _commandLine;
+    private readonly CommandLine _filterLine;
+    private readonly View _host;
+    private readonly HintBar _hintBar;
+    private readonly List<Screen> _stack = [];
+    private readonly ScreenContext? _context;
     private StatusPoller? _poller;
+    private ScreenRefresher? _refresher;
 
     public ShellWindow(TuiStartInfo start)
     {
         _start = start;
+        _options = start.Options ?? TuiOptions.Default;
         Title = "OctoLite";
         // Runnables copy their title to the terminal's window title and never put the old one back.
         Border.Settings &= ~BorderSettings.TerminalTitle;
 
-        var server = new Label { Text = start.ServerDescription, X = 1, Y = 1 };
-        var caption = new Label { Text = "Status:", X = 1, Y = 3 };
-        _status = new Label { Text = "connecting...", X = Pos.Right(caption) + 1, Y = 3 };
-        _hint = new Label { X = 1, Y = Pos.AnchorEnd(2), Width = Dim.Fill() };
-        _commandLine = new CommandLine { X = 1, Y = Pos.AnchorEnd(2) };
+        var server = new Label { Text = start.ServerDescription, X = 0, Y = 0 };
+        var caption = new Label { Text = "Status:", X = 0, Y = 1 };
+        _status = new Label { Text = "connecting...", X = Pos.Right(caption) + 1, Y = 1 };
+        _host = new View { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(3), CanFocus = true };
+        _hint = new Label { X = 0, Y = Pos.AnchorEnd(3), Width = Dim.Fill() };
+        _commandLine = new CommandLine(":") { X = 0, Y = Pos.AnchorEnd(3) };
         _commandLine.Submitted += RunTypedCommand;
-        // Keys stay out of the shortcuts (Key.Empty): OnKeyDown handles them, the shortcuts only show the
-        // hints and act on mouse clicks. A status bar lays a shortcut out end to start, so the help text
-        // (the keys) comes first and the command text (the action) second.
-        var statusBar = new StatusBar(ShellKeyMap.Bindings.Select(
-            b => new Shortcut(Key.Empty, b.Label, () => Execute(b.Command), b.Hint)));
+        _filterLine = new CommandLine("/") { X = 0, Y = Pos.AnchorEnd(3) };
+        _filterLine.Changed += text => CurrentScreen?.ApplyFilter(text);
+        _filterLine.Submitted += text => CurrentScreen?.ApplyFilter(text);
+        _filterLine.Cancelled += () => CurrentScreen?.ApplyFilter("");
+        _hintBar = new HintBar { X = 0, Y = Pos.AnchorEnd(2) };
 
-        var frame = new View { Title = "OctoLite", BorderStyle = LineStyle.Single, Width = Dim.Fill(), Height = Dim.Fill() };
+        _frame = new View { Title = "OctoLite", BorderStyle = LineStyle.Single, Width = Dim.Fill(), Height = Dim.Fill() };
         var content = new View { X = 1, Y = 1, Width = Dim.Fill(1), Height = Dim.Fill(1), CanFocus = true };
-        content.Add(server, caption, _status, _hint, _commandLine, statusBar);
-        Add(frame, content);
+        content.Add(server, caption, _status, _host, _hint, _commandLine, _filterLine, _hintBar);
+        Add(_frame, content);
+
+        if (start.Api is { } api)
+            _context = new ScreenContext(api, this, _options);
+        ShowHints();
     }
 
     /// <summary>The status line as shown.</summary>
@@ -58,11 +76,26 @@ internal sealed class ShellWindow : Runnable
     /// <summary>True while the status line shows an error (in the theme's error colours).</summary>
     public bool StatusIsError => _status.SchemeName == ErrorScheme;
 
-    /// <summary>The feedback line under the status (e.g. an unknown typed command).</summary>
+    /// <summary>The feedback line under the screen (results, errors, an unknown typed command).</summary>
     public string HintText => _hint.Text;
+
+    /// <summary>True while the feedback line shows an error.</summary>
+    public bool HintIsError => _hint.SchemeName == ErrorScheme;
 
     /// <summary>True while the ":" prompt is shown and takes the keys.</summary>
     public bool CommandLineIsOpen => _commandLine.IsOpen;
+
+    /// <summary>True while the "/" prompt is shown and takes the keys.</summary>
+    public bool FilterLineIsOpen => _filterLine.IsOpen;
+
+    /// <summary>The screen shown, or null before the first one (or with no server API).</summary>
+    public Screen? CurrentScreen => _stack.Count > 0 ? _stack[^1] : null;
+
+    /// <summary>How many screens are open (Esc goes back while there is more than one).</summary>
+    public int Depth => _stack.Count;
+
+    /// <summary>The hints at the foot, as "keys label".</summary>
+    public IReadOnlyList<string> Hints => _hintBar.Hints;
 
     /// <summary>Stops every running session, dialogs included, so <c>Run</c> returns. UI thread only.</summary>
     public void QuitAll()
@@ -88,12 +121,174 @@ internal sealed class ShellWindow : Runnable
                 _hint.Visible = false;
                 _commandLine.Open();
                 break;
+            case ShellCommand.Filter:
+                if (CurrentScreen is { CanFilter: true } screen)
+                {
+                    _hint.Visible = false;
+                    _filterLine.Open(screen.Filter);
+                }
+
+                break;
+            case ShellCommand.Back:
+                if (CurrentScreen is { } current && current.HandleEscape())
+                    break;
+                if (CurrentScreen is { Filter.Length: > 0 } filtered)
+                {
+                    filtered.ApplyFilter("");
+                    Say("");
+                }
+                else
+                {
+                    Back();
+                }
+
+                break;
         }
+    }
+
+    // IShell
+
+    public void Open(Screen screen)
+    {
+        if (CurrentScreen is { } previous)
+            previous.Visible = false;
+        _stack.Add(screen);
+        _host.Add(screen);
+        Shown(screen);
+    }
+
+    public bool Go(string name)
+    {
+        if (_context is null || ScreenCatalog.Find(name) is not { } entry)
+            return false;
+
+        var screen = entry.Create(_context);
+        foreach (var old in _stack)
+        {
+            _host.Remove(old);
+            old.Dispose();
+        }
+
+        _stack.Clear();
+        Open(screen);
+        return true;
+    }
+
+    public void Back()
+    {
+        if (_stack.Count < 2)
+            return;
+
+        var top = _stack[^1];
+        _stack.RemoveAt(_stack.Count - 1);
+        _host.Remove(top);
+        top.Dispose();
+        var previous = _stack[^1];
+        previous.Visible = true;
+        Shown(previous);
+    }
+
+    public void Say(string message, bool error = false)
+    {
+        _hint.Visible = !_commandLine.IsOpen && !_filterLine.IsOpen;
+        if (_hint.Text == message && HintIsError == error)
+            return;
+        _hint.Text = message;
+        _hint.SchemeName = error ? ErrorScheme : null;
+    }
+
+    public bool Confirm(string title, string question)
+    {
+        if (App is not { } app)
+            return false;
+        // Buttons in order: "No" first, so a stray Enter on the default button declines.
+        return MessageBox.Query(app, title, question, "No", "Yes") == 1;
+    }
+
+    public void Run(string doing, Func<CancellationToken, Task<string>> work, Action? then = null)
+    {
+        if (App is not { } app)
+            return;
+
+        Say(doing + "...");
+        _ = Task.Run(async () =>
+        {
+            string message;
+            var failed = false;
+            try
+            {
+                message = await work(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                // The server's explanation (or the client's, e.g. unreachable) is the message; never a stack trace.
+                (message, failed) = (e.Message, true);
+            }
+
+            try
+            {
+                app.Invoke(() =>
+                {
+                    Say(message, failed);
+                    RefreshNow();
+                    if (!failed)
+                        then?.Invoke();
+                });
+            }
+            catch (NotInitializedException)
+            {
+                // Quit while the call was in flight: nobody is left to tell.
+            }
+        });
+    }
+
+    public void RefreshNow() => _refresher?.Refresh();
+
+    private void Shown(Screen screen)
+    {
+        _frame.Title = $"OctoLite - {screen.Caption}";
+        if (_filterLine.IsOpen)
+            _filterLine.Close();
+        ShowHints();
+        screen.SetFocus();
+        RefreshNow();
+    }
+
+    private void ShowHints()
+    {
+        var screen = CurrentScreen;
+        var hints = new List<(string Keys, string Label)>();
+        hints.AddRange((screen?.AllowedKeys ?? []).Select(k => (k.Keys, k.Label)));
+        foreach (var binding in ShellKeyMap.Bindings)
+        {
+            if (binding.Command == ShellCommand.Filter && screen is not { CanFilter: true })
+                continue;
+            if (binding.Command == ShellCommand.Back && _stack.Count < 2)
+                continue;
+            hints.Add((binding.Hint, binding.Label));
+        }
+
+        _hintBar.SetHints(hints);
     }
 
     protected override bool OnKeyDown(Key key)
     {
-        // Reached only when the focused subview (e.g. the command line while typing) left the key alone.
+        // Reached only when the focused subview (a table, the command line while typing) left the key alone.
+        if (CurrentScreen is { } screen)
+        {
+            if (screen.AllowedKeys.FirstOrDefault(k => k.Matches(key)) is { } allowed)
+            {
+                allowed.Run();
+                return true;
+            }
+
+            if (screen.Keys.FirstOrDefault(k => k.Matches(key)) is { } refused)
+            {
+                Say($"Read-only: '{refused.Description}' is not available (started with --readonly).", error: true);
+                return true;
+            }
+        }
+
         if (ShellKeyMap.Resolve(key) is { } command)
         {
             Execute(command);
@@ -112,14 +307,31 @@ internal sealed class ShellWindow : Runnable
             app.Keyboard.KeyDown += OnApplicationKeyDown;
             _poller = new StatusPoller(app, _start.StatusProvider, ShowStatus);
             _poller.Start();
+            if (_context is not null)
+            {
+                _refresher = new ScreenRefresher(app, () => CurrentScreen, OnScreenLoaded);
+                if (CurrentScreen is null && !Go(_start.FirstScreen ?? ScreenCatalog.Entries[0].Name))
+                    Go(ScreenCatalog.Entries[0].Name);
+                _refresher.Start();
+            }
         }
         else if (!newIsRunning)
         {
             _poller?.Dispose();
             _poller = null;
+            _refresher?.Dispose();
+            _refresher = null;
             if (App is { } stopping)
                 stopping.Keyboard.KeyDown -= OnApplicationKeyDown;
         }
+    }
+
+    private void OnScreenLoaded(Screen screen, Exception? failure)
+    {
+        if (failure is not null)
+            Say($"Could not load {screen.Caption}: {failure.Message}", error: true);
+        else if (HintIsError && _hint.Text.StartsWith("Could not load", StringComparison.Ordinal))
+            Say("");
     }
 
     private void OnApplicationKeyDown(object? sender, Key key)
@@ -146,7 +358,7 @@ internal sealed class ShellWindow : Runnable
         if (App is not { } app)
             return;
 
-        using var dialog = new HelpDialog();
+        using var dialog = new HelpDialog(CurrentScreen, _options.ReadOnly);
         app.Run(dialog);
     }
 
@@ -155,19 +367,29 @@ internal sealed class ShellWindow : Runnable
         _hint.Visible = true;
         if (ShellCommandParser.TryParse(text, out var command))
         {
-            _hint.Text = string.Empty;
+            Say("");
             Execute(command);
+            return;
         }
-        else
+
+        var (word, _) = ShellCommandParser.Split(text);
+        if (word.Length > 0 && Go(word))
         {
-            _hint.Text = $"Unknown command ':{text.Trim()}' (try :q or :help)";
+            Say("");
+            return;
         }
+
+        Say($"Unknown command ':{text.Trim()}' (try :q or :help)", error: true);
     }
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
+        {
             _poller?.Dispose();
+            _refresher?.Dispose();
+        }
+
         base.Dispose(disposing);
     }
 }

@@ -5,16 +5,15 @@ namespace OctoLite.Tests.Tui;
 public sealed class HelpDialogTests
 {
     [Fact]
-    public void Describe_ListsEachBindingOnItsOwnLine_WithDescriptionsAligned()
+    public void Describe_ListsEachShellBindingOnItsOwnLine_Aligned_ThenTheCommands()
     {
-        ShellBinding[] bindings =
-        [
-            new("q, Esc", "q", "Quit", "Leave", ShellCommand.Quit),
-            new("?", "?", "Help", "Show keys", ShellCommand.Help),
-        ];
+        var lines = HelpDialog.Describe(null, readOnly: false).Split('\n');
 
-        var text = HelpDialog.Describe(bindings);
-
-        Assert.Equal("q, Esc   Leave\n?        Show keys", text);
+        var width = ShellKeyMap.Bindings.Max(b => b.Keys.Length) + 3;
+        foreach (var binding in ShellKeyMap.Bindings)
+            Assert.Contains(binding.Keys.PadRight(width) + binding.Description, lines);
+        Assert.StartsWith("Commands: :", lines[^1]);
+        Assert.Contains(":pools", lines[^1]);
+        Assert.EndsWith(":q", lines[^1]);
     }
 }

@@ -9,7 +9,8 @@ public sealed class ShellKeyMapTests
     {
         { Key.Q, nameof(ShellCommand.Quit) },
         { new Key('q'), nameof(ShellCommand.Quit) },
-        { Key.Esc, nameof(ShellCommand.Quit) },
+        { Key.Esc, nameof(ShellCommand.Back) },
+        { new Key('/'), nameof(ShellCommand.Filter) },
         { Key.C.WithCtrl, nameof(ShellCommand.Quit) },
         { new Key('?'), nameof(ShellCommand.Help) },
         { new Key(':'), nameof(ShellCommand.OpenCommandLine) },
@@ -23,7 +24,6 @@ public sealed class ShellKeyMapTests
         Key.Q.WithAlt,
         Key.Enter,
         Key.Tab,
-        new Key('/'),
     };
 
     [Theory]

@@ -9,13 +9,13 @@ namespace OctoLite.Cli.Shell;
 /// <summary>Opens the terminal UI on a server: the one already running, or (for bare <c>octolite</c>) one started in-process.</summary>
 internal static class TuiLauncher
 {
-    public static async Task<int> RunAsync(CliContext context, bool startServerIfNone, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext context, TuiLaunch launch, CancellationToken cancellationToken)
     {
         var address = context.Address;
         OctoLiteServer? inProcess = null;
         if (!await AnswersAsync(context.Client, cancellationToken))
         {
-            if (!startServerIfNone || address.SocketPath is null)
+            if (!launch.StartServerIfNone || address.SocketPath is null)
             {
                 // Repeats the call so the user sees the client's explanation and exit code 5.
                 await context.Client.GetAsync("api/serverstatus", CliJsonContext.Default.ServerStatus, cancellationToken);
@@ -34,7 +34,14 @@ internal static class TuiLauncher
         {
             var description = inProcess is null ? $"Attached to {address.Describe()}" : $"Serving {context.Paths.Directory} in this process ({string.Join(", ", inProcess.ListenAddresses)})";
             var client = context.Client;
-            return TuiShell.Run(new TuiStartInfo(description, ct => StatusLine.ReadAsync(client, ct)), cancellationToken);
+            if (launch.Screen is { } screen && Tui.Screens.ScreenCatalog.Find(screen) is null)
+            {
+                throw new CliException(ExitCodes.Usage, $"There is no screen called '{screen}'. Screens: {string.Join(", ", Tui.Screens.ScreenCatalog.Entries.Select(e => e.Name))}.");
+            }
+
+            var options = TuiOptions.FromEnvironment(context.Environment.Get, launch.ReadOnly, launch.NoColor);
+            var start = new TuiStartInfo(description, ct => StatusLine.ReadAsync(client, ct), new Tui.Data.TuiApi(client), options, launch.Screen);
+            return TuiShell.Run(start, cancellationToken);
         }
         finally
         {
