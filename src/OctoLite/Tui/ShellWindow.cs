@@ -157,12 +157,21 @@ internal sealed class ShellWindow : Runnable, IShell
         Shown(screen);
     }
 
-    public bool Go(string name)
+    public bool Open(string name, string argument)
     {
         if (_context is null || ScreenCatalog.Find(name) is not { } entry)
             return false;
 
-        var screen = entry.Create(_context);
+        Open(entry.Create(_context, argument));
+        return true;
+    }
+
+    public bool Go(string name, string argument = "")
+    {
+        if (_context is null || ScreenCatalog.Find(name) is not { } entry)
+            return false;
+
+        var screen = entry.Create(_context, argument);
         foreach (var old in _stack)
         {
             _host.Remove(old);
@@ -372,8 +381,8 @@ internal sealed class ShellWindow : Runnable, IShell
             return;
         }
 
-        var (word, _) = ShellCommandParser.Split(text);
-        if (word.Length > 0 && Go(word))
+        var (word, argument) = ShellCommandParser.Split(text);
+        if (word.Length > 0 && Go(word, argument))
         {
             Say("");
             return;

@@ -11,7 +11,7 @@ namespace OctoLite.Tui.Data;
 /// TUI speaks the same REST API as every other client. Failures arrive as <see cref="CliException"/>s whose message
 /// is fit to show as is.
 /// </summary>
-internal sealed class TuiApi(OctoLiteClient client)
+internal sealed partial class TuiApi(OctoLiteClient client)
 {
     private static readonly CliJsonContext Json = CliJsonContext.Default;
 

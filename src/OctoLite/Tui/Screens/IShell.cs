@@ -6,8 +6,14 @@ internal interface IShell
     /// <summary>Shows <paramref name="screen"/> on top; Esc comes back to the current one.</summary>
     void Open(Screen screen);
 
-    /// <summary>Shows the screen named by a <c>:</c> command (e.g. "pools"), replacing the stack. False when there is none.</summary>
-    bool Go(string name);
+    /// <summary>
+    /// Shows the screen named by a <c>:</c> command (e.g. "pools", or "task" with the argument "ServerTasks-3"), replacing
+    /// the stack. False when there is no such screen.
+    /// </summary>
+    bool Go(string name, string argument = "");
+
+    /// <summary>Shows the named screen on top of the current one (Esc comes back). False when there is no such screen.</summary>
+    bool Open(string name, string argument);
 
     /// <summary>Goes back to the previous screen, if any.</summary>
     void Back();

@@ -73,8 +73,8 @@ internal sealed class PoolsScreen : Screen
 
     private void OpenWorkers(PoolRow? row)
     {
-        if (row is not null)
-            Context.OpenPoolWorkers?.Invoke(row.Pool);
+        if (row is not null && !Shell.Open("workers", row.Pool.Id))
+            Shell.Say("There is no workers screen in this build.", error: true);
     }
 
     private void Create()

@@ -5,7 +5,7 @@ internal static class ScreenCatalog
 {
     public static IReadOnlyList<ScreenEntry> Entries { get; } =
     [
-        new("pools", ["workerpools", "pool", "wp"], "Worker pools", c => new PoolsScreen(c)),
+        new("pools", ["workerpools", "pool", "wp"], "Worker pools", (c, _) => new PoolsScreen(c)),
     ];
 
     /// <summary>The screen called <paramref name="name"/> or one of its aliases (any case), or null.</summary>
@@ -16,4 +16,4 @@ internal static class ScreenCatalog
 
 /// <summary>One screen in the catalog: its <c>:</c> name, aliases, what it shows, and how to build it.</summary>
 /// <param name="Create">Builds the screen; the argument (e.g. the id in <c>:task ID</c>) is the second parameter, "" when none.</param>
-internal sealed record ScreenEntry(string Name, IReadOnlyList<string> Aliases, string Description, Func<ScreenContext, Screen> Create);
+internal sealed record ScreenEntry(string Name, IReadOnlyList<string> Aliases, string Description, Func<ScreenContext, string, Screen> Create);

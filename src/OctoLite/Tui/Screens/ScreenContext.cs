@@ -1,4 +1,3 @@
-using OctoLite.Domain;
 using OctoLite.Tui.Data;
 
 namespace OctoLite.Tui.Screens;
@@ -7,7 +6,4 @@ namespace OctoLite.Tui.Screens;
 internal sealed record ScreenContext(TuiApi Api, IShell Shell, TuiOptions Options)
 {
     public Symbols Symbols { get; } = new(Options.Unicode);
-
-    /// <summary>Opens the workers of a pool (set by the shell once the workers screen exists).</summary>
-    public Action<WorkerPool>? OpenPoolWorkers { get; init; }
 }
