@@ -11,7 +11,7 @@ internal sealed partial class WorkerPlacement
 
     /// <summary>
     /// Leases one worker per pool the task's process uses, all at once. While some pool has no worker to give, the
-    /// task waits (it is Executing and holds its task-cap slot), its log saying why — again whenever the reason
+    /// task waits (it is Executing and holds its task-cap slot) in line (see <see cref="WorkerLeases"/>), its log saying why — again whenever the reason
     /// changes — for up to <see cref="ServerConfiguration.WorkerLeaseTimeout"/>; then it fails naming each pool and
     /// what kept its workers. A stop of the task (cancel, timeout, shutdown) ends the wait at once: the result is
     /// then a problem and <paramref name="run"/> tells why.
@@ -45,7 +45,7 @@ internal sealed partial class WorkerPlacement
                     return workers;
                 }
 
-                var reason = string.Join("; ", attempt.Refusals.Select(r => r.Reason));
+                var reason = string.Join("; ", attempt.Refusals.Select(r => r.Reason)) + InLine(attempt.Ahead ?? []);
                 var waited = time.GetUtcNow() - started;
                 if (waited >= timeout)
                 {
@@ -58,7 +58,7 @@ internal sealed partial class WorkerPlacement
                 {
                     log.Info("", $"Waiting for a worker (up to {Duration(timeout)} in all): {reason}.");
                     waits.Set(task.Id, LeaseWait, new TaskWaitReason(WaitKind.WorkerLease, $"Waiting for a worker: {reason}.",
-                        attempt.Refusals.SelectMany(r => r.BlockedBy).Distinct(StringComparer.Ordinal).ToList(), started));
+                        attempt.Refusals.SelectMany(r => r.BlockedBy).Concat(attempt.Ahead ?? []).Distinct(StringComparer.Ordinal).ToList(), started));
                     announced = reason;
                 }
 
@@ -73,8 +73,14 @@ internal sealed partial class WorkerPlacement
         finally
         {
             waits.Clear(task.Id, LeaseWait);
+            leases.StopWaiting(task.Id);
         }
     }
+
+    /// <summary>"; 3rd in line, after ServerTasks-4, ServerTasks-6", or nothing when no task waits ahead for the same pools.</summary>
+    private static string InLine(IReadOnlyList<string> ahead) => ahead.Count == 0 ? "" : $"; {Ordinal(ahead.Count + 1)} in line, after {string.Join(", ", ahead)}";
+
+    private static string Ordinal(int n) => n.ToString(CultureInfo.InvariantCulture) + ((n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
 
     /// <summary>Says in the log which workers the task leased: tentacles always, the built-in worker when it holds it exclusively.</summary>
     private static void Announce(IReadOnlyList<WorkerLease> granted, PlacementPlan plan, TaskLogWriter log, bool afterWaiting)
