@@ -15,4 +15,32 @@ internal sealed class PlacementPlan
     public Dictionary<string, PoolDemand> Demands { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, Problem> Problems { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// This plan with a newer one's pools over it. A newer plan leaves out the pools of steps that have finished; what
+    /// it says of the others replaces what this one said.
+    /// </summary>
+    public PlacementPlan With(PlacementPlan newer)
+    {
+        var merged = new PlacementPlan();
+        foreach (var plan in new[] { this, newer })
+        {
+            foreach (var (reference, key) in plan.Keys)
+            {
+                merged.Keys[reference] = key;
+                if (plan.Problems.TryGetValue(key, out var problem))
+                {
+                    merged.Problems[key] = problem;
+                    merged.Demands.Remove(key);
+                }
+                else if (plan.Demands.TryGetValue(key, out var demand))
+                {
+                    merged.Demands[key] = demand;
+                    merged.Problems.Remove(key);
+                }
+            }
+        }
+
+        return merged;
+    }
 }

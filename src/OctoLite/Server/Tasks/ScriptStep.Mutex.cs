@@ -89,7 +89,7 @@ internal sealed partial class ScriptStep
     }
 
     /// <summary>The step's mutex name, or the default one.</summary>
-    private static string MutexName(Step step) => step.MutexName?.Trim() is { Length: > 0 } name ? name : Step.DefaultMutexName;
+    internal static string MutexName(Step step) => step.MutexName?.Trim() is { Length: > 0 } name ? name : Step.DefaultMutexName;
 
     /// <summary>"held by ServerTasks-3, ServerTasks-4 (this task)", or who it queues behind when nobody holds it.</summary>
     private static string Holders(string taskId, IReadOnlyList<MutexTicket> holders, IReadOnlyList<MutexTicket> ahead)

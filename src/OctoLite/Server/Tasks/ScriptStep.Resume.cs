@@ -72,6 +72,8 @@ internal sealed partial class ScriptStep
         TaskRecord record, TaskContext context, Step step, TaskStepInvocation invocation, SemaphoreSlim gate, TaskLogWriter log, TaskRun run)
     {
         var prefix = invocation.TargetName.Length == 0 ? "" : $"{invocation.TargetName}: ";
+        // Taken back when the task started (WorkerPlacement.LeaseAsync); given back with this follow, however it ends.
+        using var reclaimed = context.Workers?.TakeReclaimed(invocation.Block);
         var sink = new StepLog(log, invocation.Block);
         var folder = FolderName(step, invocation.TargetId);
         var placed = TentacleWorker.Ticket(record.Current.Id, folder) == invocation.Ticket
@@ -90,7 +92,7 @@ internal sealed partial class ScriptStep
         {
             var placedOn = placed.Value;
             // The script kept running through the restart: it holds its mutex again at once, whoever else does.
-            using var held = mutexes.Reclaim(placedOn.WorkerId, MutexName(step), record.Current.Id, step.Isolation == ScriptIsolation.Full);
+            using var held = reclaimed ?? mutexes.Reclaim(placedOn.WorkerId, MutexName(step), record.Current.Id, step.Isolation == ScriptIsolation.Full);
             sink.Line(TaskLogLevel.Info, $"The server restarted while this script ran on {placedOn.DisplayName}: following it again (ticket {invocation.Ticket}); its log goes on after journal entry {invocation.TentacleSequence}.");
             // Not sent (the script is not started again): the tentacle has the script, its variables and its timeout.
             var request = new StepRunRequest { Syntax = step.Syntax, Script = step.Script, Variables = new ScriptVariableSet(), WorkingFolder = "", Timeout = step.Timeout };

@@ -135,7 +135,19 @@ internal sealed partial class ScriptStep(
         var prefix = target is null ? "" : $"{target.Name}: ";
         var sink = new StepLog(log, block);
         var pool = target is { DefaultWorkerPoolId.Length: > 0 } ? target.DefaultWorkerPoolId : step.WorkerPool;
-        var placed = context.Workers?.Place(WorkerPlacement.PoolReference(step, target)) ?? new Problem(409, "No lease", "This task leased no workers when it started.");
+        var placed = context.Workers is { } workers ? await workers.PlaceAsync(WorkerPlacement.PoolReference(step, target)) : new Problem(409, "No lease", "This task leased no workers when it started.");
+        if (!placed.IsSuccess && run.Token.IsCancellationRequested)
+        {
+            // Stopped while it waited for a resumed task's lease on its pool.
+            if (run.Reason == StopReason.ServerStopping)
+            {
+                return NotStarted; // stays Pending: it starts when the task resumes, if it does
+            }
+
+            record.StageInvocation(step.Id, block, i => i with { State = TaskStepState.Skipped });
+            return new StepOutcomeReport(StepOutcome.Canceled, "The task was stopped while this invocation waited for a worker.");
+        }
+
         if (!placed.IsSuccess)
         {
             sink.Line(TaskLogLevel.Error, placed.Problem.Detail);

@@ -226,7 +226,14 @@ internal sealed partial class TaskEngine : IAsyncDisposable
                 _signals.Pulse(task.Id);
                 LogTaskStarted(_logger, task.Id, task.Description);
                 var ended = await _executor.ExecuteAsync(task, run);
-                LogTaskEnded(_logger, ended.Id, ended.State, (ended.CompletedTime - ended.StartTime)?.TotalSeconds ?? 0, ended.ErrorMessage);
+                if (ended.State == TaskState.Queued)
+                {
+                    LogTaskRequeued(_logger, ended.Id);
+                }
+                else
+                {
+                    LogTaskEnded(_logger, ended.Id, ended.State, (ended.CompletedTime - ended.StartTime)?.TotalSeconds ?? 0, ended.ErrorMessage);
+                }
             }
         }
         catch (Exception e)
@@ -313,6 +320,9 @@ internal sealed partial class TaskEngine : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} ended {State} after {Seconds:0.0} s {ErrorMessage}")]
     private static partial void LogTaskEnded(ILogger logger, string taskId, TaskState state, double seconds, string errorMessage);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} was waiting for a worker as the server stopped; it is queued again")]
+    private static partial void LogTaskRequeued(ILogger logger, string taskId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Task {TaskId} failed inside the server")]
     private static partial void LogTaskCrashed(ILogger logger, string taskId, Exception exception);

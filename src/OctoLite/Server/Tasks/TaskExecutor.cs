@@ -14,8 +14,9 @@ namespace OctoLite.Server.Tasks;
 /// so far (Success, Failure, Always, or a variable expression); a step left out is Skipped. Records step states,
 /// output variables, artifacts and the log, and ends the task in exactly one final state. A task resumed after a
 /// restart (one that was awaiting a manual intervention or following scripts on tentacles) keeps what its finished
-/// steps did and goes on from there; when the server stops, such a task stays Executing instead of ending. A Health
-/// task has no process: the <see cref="HealthCheckRunner"/> runs it.
+/// steps did and goes on from there; when the server stops, such a task stays Executing instead of ending, and a
+/// task still waiting for its workers goes back to the queue. A Health task has no process: the
+/// <see cref="HealthCheckRunner"/> runs it.
 /// </summary>
 internal sealed class TaskExecutor(
     OctoStore store,
@@ -64,10 +65,19 @@ internal sealed class TaskExecutor(
         }
 
         Restore(context.Value, task);
-        var leased = await placement.LeaseAsync(task, context.Value, log, run);
+        var leased = await placement.LeaseAsync(record, context.Value, log, run);
+        if (!leased.IsSuccess && run.Reason == StopReason.ServerStopping && run.Token.IsCancellationRequested)
+        {
+            // Nothing of it ran while it waited: it goes back to the queue, and starts again when the server does.
+            log.Write(TaskLogLevel.Warning, "", "The server is stopping while this task waits for a worker: it is queued again, and starts when the server starts again.");
+            await log.FlushAsync();
+            record.Update(t => t with { State = TaskState.Queued });
+            return record.Current;
+        }
+
         if (!leased.IsSuccess)
         {
-            // Stopped while it waited (canceled, timed out, the server stopping), or no worker within the lease timeout.
+            // Canceled or timed out while it waited, or no worker within the lease timeout.
             var (stopped, why) = run.Token.IsCancellationRequested ? StoppedState(run) : (TaskState.Failed, leased.Problem.Detail);
             await FinishAsync(record, log, stopped, why);
             return record.Current;

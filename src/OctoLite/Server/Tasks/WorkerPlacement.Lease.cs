@@ -11,13 +11,100 @@ internal sealed partial class WorkerPlacement
 
     /// <summary>
     /// Leases one worker per pool the task's process uses, all at once. While some pool has no worker to give, the
-    /// task waits (it is Executing and holds its task-cap slot) in line (see <see cref="WorkerLeases"/>), its log saying why — again whenever the reason
+    /// task waits (it is Executing and holds its task-cap slot), its log saying why — again whenever the reason
     /// changes — for up to <see cref="ServerConfiguration.WorkerLeaseTimeout"/>; then it fails naming each pool and
     /// what kept its workers. A stop of the task (cancel, timeout, shutdown) ends the wait at once: the result is
     /// then a problem and <paramref name="run"/> tells why.
     /// </summary>
-    public async Task<Result<TaskWorkers>> LeaseAsync(ServerTask task, TaskContext context, TaskLogWriter log, TaskRun run)
+    /// <remarks>
+    /// A task resumed after a restart with scripts still running on tentacles never waits here: it takes the leases
+    /// pinned to those workers, and the mutexes those scripts held, at once, whatever else holds them, so that it
+    /// follows its scripts before anything else. Its other pools are leased now if they can be, all at once; if not,
+    /// the first step that needs one of them waits for them (<see cref="TaskWorkers.PlaceAsync"/>), while the
+    /// scripts already running are followed to their end.
+    /// </remarks>
+    public async Task<Result<TaskWorkers>> LeaseAsync(TaskRecord record, TaskContext context, TaskLogWriter log, TaskRun run)
     {
+        var taskId = record.Current.Id;
+        Func<TaskWorkers, Task<Problem?>> more = workers => LeaseMoreAsync(workers, record, context, log, run);
+        var plan = Plan(record.Current, context);
+        var pinned = plan.Demands.Values.Where(d => d.Pinned is not null).ToList();
+        if (pinned.Count == 0)
+        {
+            var leased = await AcquireAsync(record, context, log, run, []);
+            if (!leased.IsSuccess)
+            {
+                return leased.Problem;
+            }
+
+            // Made before anything else can fail, so the leases are always released by whoever disposes it.
+            var workers = new TaskWorkers(leases, taskId, leased.Value.Plan, leased.Value.Granted, [], more);
+            try
+            {
+                Announce(leased.Value.Granted, leased.Value.Plan, log, leased.Value.Waited);
+            }
+            catch
+            {
+                workers.Dispose();
+                throw;
+            }
+
+            return workers;
+        }
+
+        // Pinned demands are always granted: nothing is chosen, nothing waited for.
+        var resumed = new TaskWorkers(leases, taskId, plan, leases.TryAcquire(taskId, pinned).Granted ?? [], ReclaimMutexes(record.Current), more);
+        try
+        {
+            Announce(resumed.Leases, plan, log, afterWaiting: false);
+            var rest = plan.Demands.Values.Where(d => d.Pinned is null).ToList();
+            if (rest.Count > 0)
+            {
+                var now = leases.TryAcquire(taskId, rest);
+                if (now.Granted is { } granted)
+                {
+                    resumed.Add(plan, granted);
+                    Announce(granted, plan, log, afterWaiting: false);
+                }
+                else
+                {
+                    leases.StopWaiting(taskId); // it waits when a step needs those pools, not now
+                    log.Info("", $"The scripts still running are followed first; steps still to run in other pools wait for a worker when they start: {string.Join("; ", now.Refusals.Select(r => r.Reason))}.");
+                }
+            }
+
+            return resumed;
+        }
+        catch
+        {
+            resumed.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Leases, all at once, the pools of the task's plan it holds no lease for yet (a resumed task's); null when done, else why not.</summary>
+    private async Task<Problem?> LeaseMoreAsync(TaskWorkers workers, TaskRecord record, TaskContext context, TaskLogWriter log, TaskRun run)
+    {
+        var leased = await AcquireAsync(record, context, log, run, workers.Keys);
+        if (!leased.IsSuccess)
+        {
+            return leased.Problem;
+        }
+
+        workers.Add(leased.Value.Plan, leased.Value.Granted);
+        Announce(leased.Value.Granted, leased.Value.Plan, log, leased.Value.Waited);
+        return null;
+    }
+
+    /// <summary>
+    /// Waits until every pool of the task's plan not in <paramref name="held"/> has a worker for it, and takes them
+    /// all at once; or fails after the lease timeout, or when the task is stopped. The plan is made again at each
+    /// attempt, so that changes of health or of enabled count. The task waits in line (see <see cref="WorkerLeases"/>)
+    /// from its first refusal to the end of the wait.
+    /// </summary>
+    private async Task<Result<LeaseGrant>> AcquireAsync(TaskRecord record, TaskContext context, TaskLogWriter log, TaskRun run, IReadOnlyCollection<string> held)
+    {
+        var taskId = record.Current.Id;
         var timeout = configuration.Get().LeaseTimeout();
         var started = time.GetUtcNow();
         var announced = "";
@@ -26,23 +113,11 @@ internal sealed partial class WorkerPlacement
             while (true)
             {
                 var released = leases.Released;
-                var plan = Plan(task, context);
-                var attempt = leases.TryAcquire(task.Id, plan.Demands.Values.ToList());
+                var plan = Plan(record.Current, context);
+                var attempt = leases.TryAcquire(taskId, plan.Demands.Values.Where(d => !held.Contains(d.Key)).ToList());
                 if (attempt.Granted is { } granted)
                 {
-                    // Made before anything else can fail, so the leases are always released by whoever disposes it.
-                    var workers = new TaskWorkers(leases, task.Id, plan, granted);
-                    try
-                    {
-                        Announce(granted, plan, log, announced.Length > 0);
-                    }
-                    catch
-                    {
-                        workers.Dispose();
-                        throw;
-                    }
-
-                    return workers;
+                    return new LeaseGrant(plan, granted, announced.Length > 0);
                 }
 
                 var reason = string.Join("; ", attempt.Refusals.Select(r => r.Reason)) + InLine(attempt.Ahead ?? []);
@@ -57,7 +132,7 @@ internal sealed partial class WorkerPlacement
                 if (reason != announced)
                 {
                     log.Info("", $"Waiting for a worker (up to {Duration(timeout)} in all): {reason}.");
-                    waits.Set(task.Id, LeaseWait, new TaskWaitReason(WaitKind.WorkerLease, $"Waiting for a worker: {reason}.",
+                    waits.Set(taskId, LeaseWait, new TaskWaitReason(WaitKind.WorkerLease, $"Waiting for a worker: {reason}.",
                         attempt.Refusals.SelectMany(r => r.BlockedBy).Concat(attempt.Ahead ?? []).Distinct(StringComparer.Ordinal).ToList(), started));
                     announced = reason;
                 }
@@ -72,9 +147,28 @@ internal sealed partial class WorkerPlacement
         }
         finally
         {
-            waits.Clear(task.Id, LeaseWait);
-            leases.StopWaiting(task.Id);
+            waits.Clear(taskId, LeaseWait);
+            leases.StopWaiting(taskId);
         }
+    }
+
+    /// <summary>
+    /// The mutexes of the scripts a resumed task follows again, held again at once whoever else holds them (the
+    /// scripts kept running through the restart), by invocation block, for <see cref="TaskWorkers.TakeReclaimed"/>.
+    /// </summary>
+    private Dictionary<string, MutexTicket> ReclaimMutexes(ServerTask task)
+    {
+        var reclaimed = new Dictionary<string, MutexTicket>(StringComparer.Ordinal);
+        foreach (var step in task.Process.Steps.Where(s => s.Kind == StepKind.RunScript))
+        {
+            var running = task.Steps.FirstOrDefault(s => s.StepId == step.Id)?.Invocations ?? [];
+            foreach (var invocation in running.Where(i => i is { State: TaskStepState.Running, Ticket.Length: > 0, WorkerId.Length: > 0 }))
+            {
+                reclaimed.TryAdd(invocation.Block, mutexes.Reclaim(invocation.WorkerId, ScriptStep.MutexName(step), task.Id, step.Isolation == ScriptIsolation.Full));
+            }
+        }
+
+        return reclaimed;
     }
 
     /// <summary>"; 3rd in line, after ServerTasks-4, ServerTasks-6", or nothing when no task waits ahead for the same pools.</summary>
@@ -98,4 +192,7 @@ internal sealed partial class WorkerPlacement
     }
 
     private static string Duration(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
+
+    /// <summary>Leases taken at once, with the plan they answer and whether the task waited for them.</summary>
+    private sealed record LeaseGrant(PlacementPlan Plan, IReadOnlyList<WorkerLease> Granted, bool Waited);
 }

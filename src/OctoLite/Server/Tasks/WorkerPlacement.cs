@@ -16,7 +16,7 @@ namespace OctoLite.Server.Tasks;
 /// at all (gone, empty, SSH workers only) fails the steps that use it, naming the pool, when they run.
 /// </summary>
 internal sealed partial class WorkerPlacement(
-    OctoStore store, WorkerLeases leases, TaskWaits waits, ConfigurationService configuration, TentacleTimeouts timeouts, TimeProvider time)
+    OctoStore store, WorkerLeases leases, ScriptMutexes mutexes, TaskWaits waits, ConfigurationService configuration, TentacleTimeouts timeouts, TimeProvider time)
 {
     /// <summary>The variable that, set to False, gives a task its workers to itself (Octopus's deployment mutex). Default True on workers.</summary>
     public const string BypassMutexVariable = "OctopusBypassDeploymentMutex";
