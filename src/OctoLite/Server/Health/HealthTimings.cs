@@ -19,6 +19,13 @@ internal sealed class HealthTimings
     /// </summary>
     public TimeSpan LastSeenWriteInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How many Health tasks execute at once, in slots of their own: they neither take nor wait for one of the task
+    /// cap's slots, so a check can always start, even while tasks waiting for workers hold every slot of the cap.
+    /// Default 2 (the scheduler queues at most one per machine policy at a time).
+    /// </summary>
+    public int TaskSlots { get; set; } = 2;
+
     /// <summary>How many workers one Health task checks at once. Default 10.</summary>
     public int Parallelism { get; set; } = 10;
 

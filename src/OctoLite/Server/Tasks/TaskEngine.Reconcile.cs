@@ -7,10 +7,10 @@ namespace OctoLite.Server.Tasks;
 internal sealed partial class TaskEngine
 {
     /// <summary>
-    /// Ends what a previous server process left running; returns the queued tasks (ids and tags) in queue order,
+    /// Ends what a previous server process left running; returns the queued tasks (ids, tags, kinds) in queue order,
     /// tasks resuming (a manual intervention, scripts on tentacles) first, since they held their place before the restart.
     /// </summary>
-    private List<(string Id, string Tag)> Reconcile()
+    private List<(string Id, string Tag, TaskKind Kind)> Reconcile()
     {
         var reconciled = new List<string>();
         var queued = _store.Write(s =>
@@ -45,7 +45,7 @@ internal sealed partial class TaskEngine
             }
 
             return resuming.Concat(queue).OrderBy(t => t.StartTime is null).ThenBy(t => t.QueueTime).ThenBy(t => TaskService.IdNumber(t.Id))
-                .Select(t => (t.Id, t.ConcurrencyTag ?? "")).ToList();
+                .Select(t => (t.Id, t.ConcurrencyTag ?? "", t.Kind)).ToList();
         });
         foreach (var id in reconciled)
         {

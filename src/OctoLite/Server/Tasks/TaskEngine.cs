@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using OctoLite.Domain;
 using OctoLite.Server.Configuration;
+using OctoLite.Server.Health;
 using OctoLite.Server.Security;
 using OctoLite.Storage;
 
@@ -9,8 +10,10 @@ namespace OctoLite.Server.Tasks;
 /// <summary>
 /// The task queue of this node: FIFO, at most <see cref="ServerConfiguration.TaskCap"/> tasks executing at once
 /// (read again whenever a slot frees or the configuration changes), none started while the node is drained.
-/// A queued task whose concurrency tag is held by an executing task waits (later tasks may pass it), with a line
-/// in its log naming the task it waits on. On start it reconciles what a previous process left: tasks that were
+/// Health tasks have slots of their own (<see cref="HealthTimings.TaskSlots"/>) and neither take nor wait for a
+/// task-cap slot: tasks waiting for workers may hold every slot of the cap, and a health check may be what brings
+/// their workers back. A queued task whose concurrency tag is held by an executing task waits (later tasks may pass
+/// it), with a line in its log naming the task it waits on. On start it reconciles what a previous process left: tasks that were
 /// executing are failed with a clear message (their scripts were stopped), except tasks that lost nothing with the
 /// server — whose running steps are only awaiting a manual intervention, or following scripts that keep running on
 /// tentacles — which are queued again to resume; queued tasks run.
@@ -24,10 +27,11 @@ internal sealed partial class TaskEngine : IAsyncDisposable
     private readonly TaskSignals _signals;
     private readonly TaskExecutor _executor;
     private readonly TimeProvider _time;
+    private readonly HealthTimings _health;
     private readonly ILogger<TaskEngine> _logger;
     private readonly Lock _gate = new();
     private readonly LinkedList<string> _queue = new();
-    private readonly Dictionary<string, string> _queued = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queued> _queued = new(StringComparer.Ordinal);
     private readonly HashSet<string> _announcedWaits = new(StringComparer.Ordinal);
     private readonly InterruptionBroker _interruptions;
     private readonly Dictionary<string, TaskRun> _running = new(StringComparer.Ordinal);
@@ -36,8 +40,10 @@ internal sealed partial class TaskEngine : IAsyncDisposable
     private Task _loop = Task.CompletedTask;
     private int _disposed;
 
-    public TaskEngine(OctoStore store, ConfigurationService configuration, TaskSignals signals, TaskExecutor executor, InterruptionBroker interruptions, TimeProvider time, ILogger<TaskEngine> logger)
+    public TaskEngine(
+        OctoStore store, ConfigurationService configuration, TaskSignals signals, TaskExecutor executor, InterruptionBroker interruptions, HealthTimings health, TimeProvider time, ILogger<TaskEngine> logger)
     {
+        _health = health;
         _interruptions = interruptions;
         _store = store;
         _configuration = configuration;
@@ -57,9 +63,9 @@ internal sealed partial class TaskEngine : IAsyncDisposable
         var queued = Reconcile();
         lock (_gate)
         {
-            foreach (var (id, tag) in queued)
+            foreach (var (id, tag, kind) in queued)
             {
-                if (_queued.TryAdd(id, tag))
+                if (_queued.TryAdd(id, new Queued(tag, kind == TaskKind.Health)))
                 {
                     _queue.AddLast(id);
                 }
@@ -70,11 +76,11 @@ internal sealed partial class TaskEngine : IAsyncDisposable
         Wake();
     }
 
-    public void Enqueue(string taskId, string concurrencyTag)
+    public void Enqueue(string taskId, string concurrencyTag, TaskKind kind)
     {
         lock (_gate)
         {
-            if (_queued.TryAdd(taskId, concurrencyTag))
+            if (_queued.TryAdd(taskId, new Queued(concurrencyTag, kind == TaskKind.Health)))
             {
                 _queue.AddLast(taskId);
             }
@@ -156,18 +162,24 @@ internal sealed partial class TaskEngine : IAsyncDisposable
             {
                 _wake.Reader.TryRead(out _);
                 var configuration = _configuration.Get();
+                var healthSlots = Math.Max(1, _health.TaskSlots);
                 var starting = new List<TaskRun>();
                 var waits = new List<(string TaskId, TaskRun Holder)>();
                 lock (_gate)
                 {
                     var node = _queue.First;
-                    while (!configuration.IsDraining && _running.Count < configuration.TaskCap && node is not null)
+                    var (tasks, checks) = (_running.Values.Count(r => !r.IsHealth), _running.Values.Count(r => r.IsHealth));
+                    while (!configuration.IsDraining && (tasks < configuration.TaskCap || checks < healthSlots) && node is not null)
                     {
                         var next = node.Next;
-                        var tag = _queued[node.Value];
+                        var (tag, isHealth) = _queued[node.Value];
                         var holder = tag.Length == 0 ? null : _running.Values.FirstOrDefault(r => r.ConcurrencyTag == tag)
                             ?? starting.FirstOrDefault(r => r.ConcurrencyTag == tag);
-                        if (holder is not null)
+                        if (isHealth ? checks >= healthSlots : tasks >= configuration.TaskCap)
+                        {
+                            // No slot of its kind: it keeps its place while tasks of the other kind start.
+                        }
+                        else if (holder is not null)
                         {
                             if (_announcedWaits.Add(node.Value))
                             {
@@ -179,9 +191,10 @@ internal sealed partial class TaskEngine : IAsyncDisposable
                             _queue.Remove(node);
                             _queued.Remove(node.Value);
                             _announcedWaits.Remove(node.Value);
-                            var run = new TaskRun(node.Value, tag);
+                            var run = new TaskRun(node.Value, tag) { IsHealth = isHealth };
                             _running.Add(run.TaskId, run);
                             starting.Add(run);
+                            (tasks, checks) = isHealth ? (tasks, checks + 1) : (tasks + 1, checks);
                         }
 
                         node = next;
@@ -314,6 +327,9 @@ internal sealed partial class TaskEngine : IAsyncDisposable
             _ => step,
         }).ToList(),
     };
+
+    /// <summary>A queued task as the queue needs it: its concurrency tag ("" for none), and whether it is a Health task.</summary>
+    private sealed record Queued(string Tag, bool IsHealth);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} started: {Description}")]
     private static partial void LogTaskStarted(ILogger logger, string taskId, string description);

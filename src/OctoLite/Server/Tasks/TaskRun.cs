@@ -21,6 +21,9 @@ internal sealed class TaskRun(string taskId, string concurrencyTag = "") : IDisp
     /// <summary>No other task with this tag starts while this one runs; empty for none.</summary>
     public string ConcurrencyTag { get; } = concurrencyTag;
 
+    /// <summary>A Health task: it runs in a health slot, not in one of the task cap's (<see cref="TaskEngine"/>).</summary>
+    public bool IsHealth { get; init; }
+
     public CancellationToken Token => _stop.Token;
 
     /// <summary>The first reason given to <see cref="Stop"/>; later ones do not replace it.</summary>

@@ -135,7 +135,7 @@ internal sealed partial class TaskService
         });
         if (queued.IsSuccess)
         {
-            engine.Enqueue(queued.Value.Id, queued.Value.ConcurrencyTag);
+            engine.Enqueue(queued.Value.Id, queued.Value.ConcurrencyTag, queued.Value.Kind);
         }
 
         return queued;

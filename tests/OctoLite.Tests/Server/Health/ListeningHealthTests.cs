@@ -164,44 +164,6 @@ public sealed class ListeningHealthTests
     }
 
     [Fact]
-    public async Task HealthTasks_HonourTheTaskCap_AndACanceledCheck_LeavesTheWorkersHealthAsItWas()
-    {
-        await using var fixture = await ListeningTentacle.StartAsync();
-        var health = new HealthApi(fixture.Server);
-        await fixture.Api.SetConfigurationAsync("""{"TaskCap":1}""");
-        await health.PolicyAsync("""{"DiskSpaceWarningThresholdMb":0,"HealthCheckScript":"echo checking; sleep 30"}""");
-
-        var first = (await health.CheckAsync())["Id"]!.GetValue<string>();
-        var second = (await health.CheckAsync())["Id"]!.GetValue<string>();
-        await fixture.Api.WaitForStateAsync(first, "Executing");
-        await WaitForLineAsync(fixture, first, "checking");
-
-        Assert.Equal("Queued", (await fixture.Api.TaskAsync(second))["State"]!.GetValue<string>());
-        foreach (var id in new[] { second, first })
-        {
-            var cancel = await fixture.Server.Socket.PostAsync($"api/tasks/{id}/cancel", null);
-            Assert.True(cancel.IsSuccessStatusCode, await cancel.Content.ReadAsStringAsync());
-        }
-
-        var canceled = await fixture.Api.WaitAsync(first);
-        Assert.Equal("Canceled", canceled["State"]!.GetValue<string>());
-        Assert.Equal("Canceled", Assert.Single(canceled["Steps"]!.AsArray())!["State"]!.GetValue<string>());
-        Assert.Equal("Canceled", (await fixture.Api.WaitAsync(second))["State"]!.GetValue<string>());
-        Assert.Equal("Unknown", HealthApi.Status(await health.WorkerAsync(Worker)));
-        Assert.Empty(await health.HistoryAsync(Worker));
-    }
-
-    private static async Task WaitForLineAsync(ListeningTentacle fixture, string taskId, string line)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!(await fixture.Api.LogTextAsync(taskId)).Contains(line))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{taskId} never logged '{line}'");
-            await Task.Delay(50);
-        }
-    }
-
-    [Fact]
     public async Task BadRequests_AreRefused_NamingTheField_AndQueueNothing()
     {
         await using var server = await RunningServer.StartAsync();
