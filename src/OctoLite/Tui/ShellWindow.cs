@@ -283,6 +283,12 @@ internal sealed class ShellWindow : Runnable, IShell
     protected override bool OnKeyDown(Key key)
     {
         // Reached only when the focused subview (a table, the command line while typing) left the key alone.
+        return TryHandle(key) || base.OnKeyDown(key);
+    }
+
+    /// <summary>Runs the current screen's key, else the shell's; false when the key is neither's.</summary>
+    private bool TryHandle(Key key)
+    {
         if (CurrentScreen is { } screen)
         {
             if (screen.AllowedKeys.FirstOrDefault(k => k.Matches(key)) is { } allowed)
@@ -304,7 +310,25 @@ internal sealed class ShellWindow : Runnable, IShell
             return true;
         }
 
-        return base.OnKeyDown(key);
+        return false;
+    }
+
+    /// <summary>
+    /// True for a printable key typed while this window (not a dialog) is on top and no text field has the focus:
+    /// such a key is a command (n, d, /, :, ?, q), whatever widget has the focus. Tables would otherwise keep some
+    /// printable keys to themselves (an empty table swallows them all).
+    /// </summary>
+    private bool IsCommandKey(Key key)
+    {
+        if (key.IsCtrl || key.IsAlt || key.AsRune.Value < 32 || key.AsRune.Value == 127)
+            return false;
+        if (App?.TopRunnable != this || _commandLine.IsOpen || _filterLine.IsOpen)
+            return false;
+
+        View? focused = this;
+        while (focused?.Focused is { } next)
+            focused = next;
+        return focused is not TextField;
     }
 
     protected override void OnIsRunningChanged(bool newIsRunning)
@@ -348,6 +372,10 @@ internal sealed class ShellWindow : Runnable, IShell
         if (key == Key.C.WithCtrl)
         {
             QuitAll();
+            key.Handled = true;
+        }
+        else if (IsCommandKey(key) && TryHandle(key))
+        {
             key.Handled = true;
         }
     }

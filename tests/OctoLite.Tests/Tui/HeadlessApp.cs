@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
 using Terminal.Gui.Time;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
 
 namespace OctoLite.Tests.Tui;
 
@@ -88,6 +91,68 @@ internal sealed class HeadlessApp : IDisposable
 
         Assert.True(acted, $"No {typeof(TModal).Name} was shown.");
         Assert.False(timedOut, $"The {typeof(TModal).Name} was still open after 5 s.");
+    }
+
+    /// <summary>
+    /// Like <see cref="WithModal{TModal}"/> for a run of modals opened one after another by one action (a form, then
+    /// a confirmation): each step acts once on the next modal to come on top. Fails if fewer modals appeared, or one
+    /// was left open for 5 s.
+    /// </summary>
+    public void WithModals(Action open, params Action<IRunnable>[] steps)
+    {
+        var clock = Stopwatch.StartNew();
+        var done = 0;
+        IRunnable? last = null;
+        var timedOut = false;
+        void OnIteration(object? sender, EventArgs<IApplication?> e)
+        {
+            var top = App.TopRunnable;
+            if (done < steps.Length && top is not null && App.SessionStack?.Count() > 1 && !ReferenceEquals(top, last))
+            {
+                last = top;
+                clock.Restart();
+                steps[done++](top);
+            }
+            else if (clock.Elapsed > TimeSpan.FromSeconds(5) && App.SessionStack?.Count() > 1)
+            {
+                timedOut = true;
+                foreach (var session in App.SessionStack?.ToArray() ?? [])
+                    App.RequestStop(session.Runnable);
+            }
+        }
+
+        App.Iteration += OnIteration;
+        try
+        {
+            open();
+        }
+        finally
+        {
+            App.Iteration -= OnIteration;
+        }
+
+        Assert.Equal(steps.Length, done);
+        Assert.False(timedOut, "A modal was still open after 5 s.");
+    }
+
+    /// <summary>Presses the button with this text in a modal (e.g. "Yes" in a confirmation).</summary>
+    public static void Press(IRunnable modal, string button)
+    {
+        var view = Assert.IsAssignableFrom<View>(modal);
+        var buttons = (modal is Dialog dialog ? dialog.Buttons : []).Concat(Descendants(view).OfType<Button>()).ToList();
+        var found = buttons.FirstOrDefault(b => b.Text.Replace("_", "", StringComparison.Ordinal) == button)
+            ?? throw new InvalidOperationException($"No '{button}' button in {modal.GetType().Name}: {string.Join(", ", buttons.Select(b => b.Text))}.");
+        found.InvokeCommand(Command.Accept);
+    }
+
+    private static IEnumerable<View> Descendants(View view)
+    {
+        foreach (var child in view.SubViews)
+        {
+            yield return child;
+            foreach (var below in Descendants(child))
+                yield return below;
+        }
     }
 
     public void Dispose() => App.Dispose();

@@ -5,6 +5,10 @@ internal static class ScreenCatalog
 {
     public static IReadOnlyList<ScreenEntry> Entries { get; } =
     [
+        new("dashboard", ["dash", "home", "d"], "The queue, the workers by health, the built-in worker", (c, _) => new DashboardScreen(c)),
+        new("config", ["configuration", "settings"], "Server settings: task cap, built-in worker, default pool", (c, _) => new ConfigScreen(c)),
+        new("projects", ["project", "runbooks", "runbook", "rb"], "Projects and runbooks: run a runbook, deploy a release", (c, _) => new ProjectsScreen(c)),
+        new("audit", ["events", "log"], "The audit trail: who changed what", (c, _) => new AuditScreen(c)),
         new("pools", ["workerpools", "pool", "wp"], "Worker pools", (c, _) => new PoolsScreen(c)),
     ];
 
