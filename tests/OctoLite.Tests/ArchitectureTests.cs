@@ -15,7 +15,9 @@ public sealed partial class ArchitectureTests
         { "Workers", ["Domain", "Hosting", "Scripting", "Tentacle", "Workers"] },
         { "Tentacle", ["Domain", "Hosting", "Scripting", "Tentacle"] },
         { "Scripting", ["Domain", "Scripting"] },
-        { "Tui", ["Tui"] },
+        // The TUI is a client of the REST API: it reads the API's records (Domain, Server.Api, Server.Tasks) and calls
+        // through the CLI's client; TuiNeverReachesIntoTheServer keeps it from the server's insides.
+        { "Tui", ["Tui", "Domain", "Cli", "Server"] },
         { "Cli", ["Cli", "Domain", "Hosting", "Server", "Tentacle", "Tui"] },
     };
 
@@ -47,6 +49,27 @@ public sealed partial class ArchitectureTests
 
         Assert.Equal([Path.Combine("ServerVerbs", "ServerRunCommand.cs")], users);
     }
+
+    [Fact]
+    public void TuiNeverReachesIntoTheServer()
+    {
+        var tui = Path.Combine(SourceRoot(), "Tui");
+        var allowed = new[] { "OctoLite.Server.Api", "OctoLite.Server.Tasks" };
+        var violations = Directory.EnumerateFiles(tui, "*.cs", SearchOption.AllDirectories)
+            .SelectMany(file => ServerReference().Matches(File.ReadAllText(file))
+                .Select(m => m.Value)
+                .Where(reference => !allowed.Contains(reference, StringComparer.Ordinal))
+                .Select(reference => $"{Path.GetRelativePath(tui, file)} uses {reference}"))
+            .Concat(Directory.EnumerateFiles(tui, "*.cs", SearchOption.AllDirectories)
+                .Where(file => File.ReadAllText(file).Contains("OctoLiteServer", StringComparison.Ordinal) || File.ReadAllText(file).Contains("OctoLite.Storage", StringComparison.Ordinal))
+                .Select(file => $"{Path.GetRelativePath(tui, file)} uses the server or its store in-process"))
+            .ToList();
+
+        Assert.Empty(violations);
+    }
+
+    [GeneratedRegex(@"OctoLite\.Server\.\w+")]
+    private static partial Regex ServerReference();
 
     private static string SourceRoot([CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "src", "OctoLite"));

@@ -18,6 +18,23 @@ internal static class StatusLine
             ? "off"
             : workers.Items.Any(w => defaultPool is not null && w.WorkerPoolIds.Contains(defaultPool.Id)) ? "superseded by default-pool workers" : "on";
         return string.Create(CultureInfo.InvariantCulture,
-            $"OctoLite {status.Version} on {status.Node}, up {status.Uptime:d\\.hh\\:mm\\:ss} · {pools.Count} pool(s) · {workers.TotalResults} worker(s) · task cap {configuration.TaskCap} · built-in worker {builtIn}");
+            $"OctoLite {status.Version} on {status.Node}, up {Uptime(status.Uptime)} · {pools.Count} pool(s) · {workers.TotalResults} worker(s) · task cap {configuration.TaskCap} · built-in worker {builtIn}");
+    }
+
+    /// <summary>
+    /// Uptime to the minute ("3d 4h 12m", "5m", "<1m"): the line is redrawn only when it changes, so an idle shell
+    /// writes to the terminal once a minute at most rather than at every refresh.
+    /// </summary>
+    public static string Uptime(TimeSpan uptime)
+    {
+        if (uptime < TimeSpan.FromMinutes(1))
+            return "<1m";
+        var parts = new List<string>();
+        if (uptime.Days > 0)
+            parts.Add($"{uptime.Days}d");
+        if (uptime.Days > 0 || uptime.Hours > 0)
+            parts.Add($"{uptime.Hours}h");
+        parts.Add($"{uptime.Minutes}m");
+        return string.Join(' ', parts);
     }
 }
