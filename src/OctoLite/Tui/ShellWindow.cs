@@ -28,6 +28,7 @@ internal sealed class ShellWindow : Runnable, IShell
     private readonly TuiStartInfo _start;
     private readonly TuiOptions _options;
     private readonly View _frame;
+    private readonly Label _serverLine;
     private readonly Label _status;
     private readonly Label _hint;
     private readonly CommandLine _commandLine;
@@ -60,7 +61,9 @@ internal sealed class ShellWindow : Runnable, IShell
         _filterLine.Cancelled += () => CurrentScreen?.ApplyFilter("");
         _hintBar = new HintBar { X = 0, Y = Pos.AnchorEnd(2) };
 
-        _frame = new View { Title = "OctoLite", BorderStyle = LineStyle.Single, Width = Dim.Fill(), Height = Dim.Fill() };
+        // A terminal that is not UTF-8 gets no box-drawing characters: no frame, and the screen's name on the server line.
+        _frame = new View { Title = "OctoLite", BorderStyle = _options.Unicode ? LineStyle.Single : LineStyle.None, Width = Dim.Fill(), Height = Dim.Fill() };
+        _serverLine = server;
         var content = new View { X = 1, Y = 1, Width = Dim.Fill(1), Height = Dim.Fill(1), CanFocus = true };
         content.Add(server, caption, _status, _host, _hint, _commandLine, _filterLine, _hintBar);
         Add(_frame, content);
@@ -256,6 +259,13 @@ internal sealed class ShellWindow : Runnable, IShell
     private void Shown(Screen screen)
     {
         _frame.Title = $"OctoLite - {screen.Caption}";
+        if (!_options.Unicode)
+        {
+            _serverLine.Text = $"[{screen.Caption}] {_start.ServerDescription}";
+            foreach (var table in Descendants(screen).OfType<TableView>())
+                table.Style.ShowHorizontalHeaderUnderline = false;
+        }
+
         if (_filterLine.IsOpen)
             _filterLine.Close();
         ShowHints();
@@ -417,6 +427,16 @@ internal sealed class ShellWindow : Runnable, IShell
         }
 
         Say($"Unknown command ':{text.Trim()}' (try :q or :help)", error: true);
+    }
+
+    private static IEnumerable<View> Descendants(View view)
+    {
+        foreach (var child in view.SubViews)
+        {
+            yield return child;
+            foreach (var below in Descendants(child))
+                yield return below;
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -31,6 +31,12 @@ internal static class TuiShell
         }
 
         TerminalSetup.Apply();
+        if (start.Options is { Color: false })
+        {
+            // Terminal.Gui drops colour itself when NO_COLOR is set (no-color.org); --no-color asks for the same.
+            Environment.SetEnvironmentVariable("NO_COLOR", "1");
+        }
+
         using var app = Application.Create();
         app.Init();
         return RunOn(app, start, cancellationToken);

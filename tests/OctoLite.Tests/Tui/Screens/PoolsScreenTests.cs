@@ -30,6 +30,19 @@ public sealed class PoolsScreenTests
     }
 
     [Fact]
+    public async Task OnATerminalThatIsNotUtf8_NoBoxDrawingOrUnicodeSymbolsAreDrawn()
+    {
+        await using var shell = await ShellHarness.StartAsync("pools", options: new TuiOptions(Unicode: false), seed: SeedPools);
+        shell.Refresh();
+
+        var screen = shell.Screen();
+
+        Assert.Contains("[Worker Pools] Attached to the test server", screen);
+        Assert.Contains("* yes", screen);
+        Assert.All(screen, c => Assert.True(c < 128, $"'{c}' (U+{(int)c:X4}) is not ASCII:\n{screen}"));
+    }
+
+    [Fact]
     public async Task Filter_NarrowsTheRows_AndEscClearsIt()
     {
         await using var shell = await ShellHarness.StartAsync("pools", seed: SeedPools);
