@@ -185,4 +185,21 @@ public sealed class PoolsScreenTests
         Assert.Equal("Alpha", pools.Table.Shown[0].Pool.Name);
         Assert.Equal("Windows", pools.Table.Selected?.Pool.Name);
     }
+
+    [Theory]
+    [InlineData('y', true)]
+    [InlineData('n', false)]
+    public async Task Confirmation_AnswersToYAndN(char answer, bool deleted)
+    {
+        await using var shell = await ShellHarness.StartAsync("pools", seed: SeedPools);
+        shell.Refresh();
+        var pools = shell.Current<PoolsScreen>();
+        pools.Table.Select(pools.Table.Shown[2].Pool.Id);
+
+        shell.Headless.WithModals(() => shell.Type("d"), _ => shell.Type(answer.ToString()));
+        if (deleted)
+            shell.PumpUntil(() => shell.Window.HintText == "Deleted worker pool Windows.", "the deletion");
+
+        Assert.Equal(deleted ? 2 : 3, (await shell.Api.PoolsAsync(CancellationToken.None)).Count);
+    }
 }
