@@ -13,13 +13,19 @@ internal sealed record MachinePolicy
     /// <summary>Time between scheduled health checks of each worker. Default one hour; at least one second.</summary>
     public TimeSpan HealthCheckInterval { get; init; } = TimeSpan.FromHours(1);
     public HealthCheckType HealthCheckType { get; init; } = HealthCheckType.RunScript;
-    /// <summary>Run on the worker during a RunScript health check, after the built-in checks; empty means the built-in checks only.</summary>
-    public string HealthCheckScript { get; init; } = "";
+    /// <summary>
+    /// Run on the worker during a RunScript health check, once it is reached: the whole of the check beyond the
+    /// connection. Default <see cref="MachinePolicyHealthScripts"/>' script for <see cref="HealthCheckScriptSyntax"/>
+    /// (free disk against <see cref="DiskSpaceWarningThresholdMb"/>); empty means the connection is all that is checked,
+    /// as in Octopus.
+    /// </summary>
+    public string HealthCheckScript { get; init; } = MachinePolicyHealthScripts.Shell;
     /// <summary>The language of <see cref="HealthCheckScript"/>. Default Bash.</summary>
     public ScriptSyntax HealthCheckScriptSyntax { get; init; } = ScriptSyntax.Bash;
     /// <summary>
-    /// A RunScript health check warns (HasWarnings) when the worker has less free disk than this, in MB (1 MB = 1,048,576 bytes).
-    /// Default 500; 0 turns the check off.
+    /// Given to the health script as the variable <c>Octopus.MachinePolicy.DiskSpaceWarningThresholdMb</c>; the default
+    /// scripts warn (HasWarnings) when the worker has less free disk than this, in MB (1 MB = 1,048,576 bytes).
+    /// Default 500; 0 turns their check off.
     /// </summary>
     public int DiskSpaceWarningThresholdMb { get; init; } = 500;
     /// <summary>Whether a worker that cannot be reached fails the health check task. Default ExpectedToBeOnline.</summary>

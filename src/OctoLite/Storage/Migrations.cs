@@ -1,4 +1,5 @@
 using LiteDB;
+using OctoLite.Domain;
 
 namespace OctoLite.Storage;
 
@@ -52,6 +53,25 @@ internal static class Migrations
                 foreach (var policy in policies.FindAll().Where(p => !p.ContainsKey("DiskSpaceWarningThresholdMb")).ToList())
                 {
                     policy["DiskSpaceWarningThresholdMb"] = 500;
+                    policies.Update(policy);
+                }
+            }),
+        new(6, "Machine policies with an empty health check script get the default script for their syntax",
+            database =>
+            {
+                // Until now an empty script meant "the server's built-in checks" (free disk under the threshold warns);
+                // from now on the default script does that on the worker, and an empty script means connectivity only,
+                // as in Octopus. Writing the default script into these policies keeps their checks doing what they did
+                // (the script reads the threshold, so it still applies) and shows it in `policy show`, rather than
+                // keeping a hidden server-side check for old policies only. OnlyConnectivity policies get it too: their
+                // empty script never meant "nothing", and switching them to RunScript must check disk as it would have.
+                var policies = database.GetCollection("machinepolicies");
+                foreach (var policy in policies.FindAll().Where(p => !p.TryGetValue("HealthCheckScript", out var script) || !script.IsString || script.AsString.Trim().Length == 0).ToList())
+                {
+                    var syntax = policy.TryGetValue("HealthCheckScriptSyntax", out var stored) && stored.IsString && Enum.TryParse<ScriptSyntax>(stored.AsString, out var parsed) && Enum.IsDefined(parsed)
+                        ? parsed
+                        : ScriptSyntax.Bash;
+                    policy["HealthCheckScript"] = MachinePolicyHealthScripts.For(syntax);
                     policies.Update(policy);
                 }
             }),

@@ -230,7 +230,8 @@ public sealed class TableRenderingTests
     [Fact]
     public void Policy_show() => Snapshot.Verify(Sections(
         ("Defaults", w => PolicyView.One(w, DefaultPolicy)),
-        ("Custom, with a script and cleanup", w => PolicyView.One(w, StrictPolicy))));
+        ("Custom, with a script and cleanup", w => PolicyView.One(w, StrictPolicy)),
+        ("An empty script: connectivity only", w => PolicyView.One(w, DefaultPolicy with { Id = "MachinePolicies-3", Name = "Reachable", IsDefault = false, Description = "", HealthCheckScript = "" }))));
 
     [Fact]
     public void Config_all() => Snapshot.Verify(Sections(

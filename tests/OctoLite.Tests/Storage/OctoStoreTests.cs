@@ -192,7 +192,7 @@ public sealed class OctoStoreTests : IDisposable
         using var store = OctoStore.Open(DatabaseFile);
 
         Assert.Equal(Migrations.Latest, store.SchemaVersion);
-        Assert.Equal(5, Migrations.Latest);
+        Assert.Equal(6, Migrations.Latest);
         Assert.Equal("Old", store.Read(s => s.Pools.Get("WorkerPools-1")!.Name));
         Assert.Empty(store.Read(s => s.Projects.All()));
     }
@@ -331,5 +331,36 @@ public sealed class OctoStoreTests : IDisposable
         var worker = store.Read(s => s.Workers.Get("Workers-1"))!;
         Assert.Equal((HealthStatus.Healthy, null, null, null), (worker.HealthStatus, worker.LastHealthCheck, worker.UnavailableSince, worker.Capabilities));
         Assert.Empty(store.Read(s => s.WorkerHealth.Newest("Workers-1", 10)));
+    }
+
+    [Fact]
+    public void Migration6_WritesTheDefaultScriptForTheirSyntax_IntoPoliciesWithAnEmptyScript_AndKeepsOthersScripts()
+    {
+        using (var database = new LiteDatabase(DatabaseFile))
+        {
+            var policies = database.GetCollection("machinepolicies");
+            // Shaped as version 5 wrote them: enums as names, the empty script meaning "the server's built-in checks".
+            policies.Insert(new BsonDocument
+            {
+                ["_id"] = "MachinePolicies-1", ["Name"] = "Default Machine Policy", ["IsDefault"] = true, ["HealthCheckType"] = "RunScript",
+                ["HealthCheckScript"] = "", ["HealthCheckScriptSyntax"] = "Bash", ["DiskSpaceWarningThresholdMb"] = 500,
+            });
+            policies.Insert(new BsonDocument { ["_id"] = "MachinePolicies-2", ["Name"] = "Windows", ["HealthCheckScript"] = "  \n", ["HealthCheckScriptSyntax"] = "PowerShell" });
+            policies.Insert(new BsonDocument { ["_id"] = "MachinePolicies-3", ["Name"] = "Reach only", ["HealthCheckType"] = "OnlyConnectivity" });
+            policies.Insert(new BsonDocument { ["_id"] = "MachinePolicies-4", ["Name"] = "Own script", ["HealthCheckScript"] = "test -w /tmp", ["HealthCheckScriptSyntax"] = "Sh" });
+            database.UserVersion = 5;
+        }
+
+        using var store = OctoStore.Open(DatabaseFile);
+
+        var scripts = store.Read(s => s.Policies.All().OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => (p.Id, p.HealthCheckScript, p.HealthCheckScriptSyntax)).ToList());
+        Assert.Equal(
+        [
+            ("MachinePolicies-1", MachinePolicyHealthScripts.Shell, ScriptSyntax.Bash),
+            ("MachinePolicies-2", MachinePolicyHealthScripts.PowerShell, ScriptSyntax.PowerShell),
+            ("MachinePolicies-3", MachinePolicyHealthScripts.Shell, ScriptSyntax.Bash),
+            ("MachinePolicies-4", "test -w /tmp", ScriptSyntax.Sh),
+        ], scripts);
+        Assert.Equal(HealthCheckType.OnlyConnectivity, store.Read(s => s.Policies.Get("MachinePolicies-3"))!.HealthCheckType);
     }
 }

@@ -25,8 +25,21 @@ internal sealed class PolicyOptions(bool forUpdate)
 
     public Option<string?> HealthCheckScript { get; } = new("--health-check-script")
     {
-        Description = "Script run on the worker during a RunScript health check, after the built-in checks (connection, free disk)" + Default("none", forUpdate),
+        Description = "Script run on the worker during a RunScript health check once it is reached; '' checks the connection only"
+            + Default("a script warning when free disk is under --disk-space-warning", forUpdate),
         HelpName = "script",
+    };
+
+    public Option<string?> HealthCheckScriptFile { get; } = new("--health-check-script-file")
+    {
+        Description = "Read the health script from this file instead (it may not be empty)",
+        HelpName = "path",
+    };
+
+    /// <summary>Update only: the default script for the policy's syntax (the server picks it; the CLI sends the shell one).</summary>
+    public Option<bool> DefaultHealthCheckScript { get; } = new("--default-health-check-script")
+    {
+        Description = "Put back the default health script for the policy's syntax (free disk against --disk-space-warning)",
     };
 
     public Option<ScriptSyntax?> HealthCheckSyntax { get; } = new("--health-check-syntax")
@@ -78,13 +91,15 @@ internal sealed class PolicyOptions(bool forUpdate)
         HelpName = "duration",
     };
 
-    public IEnumerable<Option> All => [Description, HealthCheckInterval, HealthCheckType, HealthCheckScript, HealthCheckSyntax, DiskSpaceWarning, Connectivity, ConnectTimeout, PollingQueueTimeout, RetryCount, Cleanup, CleanupAfter];
+    public IEnumerable<Option> All => forUpdate
+        ? [Description, HealthCheckInterval, HealthCheckType, HealthCheckScript, HealthCheckScriptFile, DefaultHealthCheckScript, HealthCheckSyntax, DiskSpaceWarning, Connectivity, ConnectTimeout, PollingQueueTimeout, RetryCount, Cleanup, CleanupAfter]
+        : [Description, HealthCheckInterval, HealthCheckType, HealthCheckScript, HealthCheckScriptFile, HealthCheckSyntax, DiskSpaceWarning, Connectivity, ConnectTimeout, PollingQueueTimeout, RetryCount, Cleanup, CleanupAfter];
 
     public JsonPatch Apply(JsonPatch patch, ParseResult result) => patch
         .Set("Description", result.GetValue(Description))
         .Set("HealthCheckInterval", result.GetValue(HealthCheckInterval))
         .Set("HealthCheckType", result.GetValue(HealthCheckType)?.ToString())
-        .Set("HealthCheckScript", result.GetValue(HealthCheckScript))
+        .Set("HealthCheckScript", Script(result))
         .Set("HealthCheckScriptSyntax", result.GetValue(HealthCheckSyntax)?.ToString())
         .Set("DiskSpaceWarningThresholdMb", result.GetValue(DiskSpaceWarning))
         .Set("ConnectivityBehavior", result.GetValue(Connectivity)?.ToString())
@@ -93,6 +108,49 @@ internal sealed class PolicyOptions(bool forUpdate)
         .Set("ConnectionRetryCountLimit", result.GetValue(RetryCount))
         .Set("DeleteMachinesBehavior", result.GetValue(Cleanup)?.ToString())
         .Set("DeleteMachinesElapsedTimeSpan", result.GetValue(CleanupAfter));
+
+    /// <summary>The script given by one of the script options, or null when none was; a usage error when more than one was, or the file is unfit.</summary>
+    private string? Script(ParseResult result)
+    {
+        var inline = result.GetValue(HealthCheckScript);
+        var file = result.GetValue(HealthCheckScriptFile);
+        var restore = forUpdate && result.GetValue(DefaultHealthCheckScript);
+        if ((inline is null ? 0 : 1) + (file is null ? 0 : 1) + (restore ? 1 : 0) > 1)
+        {
+            throw CliException.Usage(forUpdate
+                ? "Give one of --health-check-script, --health-check-script-file and --default-health-check-script, not more."
+                : "Give --health-check-script or --health-check-script-file, not both.");
+        }
+
+        return restore ? MachinePolicyHealthScripts.Shell
+            : file is not null ? ReadScript(file)
+            : inline;
+    }
+
+    private static string ReadScript(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw CliException.Usage($"Cannot read the health script file {path}: {e.Message}");
+        }
+
+        if (text.Trim().Length == 0)
+        {
+            throw CliException.Usage($"The health script file {path} is empty. To check the connection only, give --health-check-script '' or --health-check-type OnlyConnectivity.");
+        }
+
+        if (text.Contains('\0'))
+        {
+            throw CliException.Usage($"The health script file {path} holds a NUL character: give a text file.");
+        }
+
+        return text;
+    }
 
     private static string Default(string value, bool forUpdate) => forUpdate ? "" : $" (default: {value})";
 }

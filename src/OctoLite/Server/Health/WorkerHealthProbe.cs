@@ -13,9 +13,10 @@ namespace OctoLite.Server.Health;
 /// Checks one tentacle worker under its machine policy, writing to its block of the Health task's log. First contact:
 /// the tentacle's capabilities, asked up to ConnectionRetryCountLimit times within ConnectionConnectTimeout for a
 /// listening tentacle, or once for a polling one (the call itself waits PollingRequestQueueTimeout for a poll); no
-/// answer is Unavailable. OnlyConnectivity stops there: Healthy. RunScript goes on with the built-in checks (free disk
-/// under the policy's threshold is a warning) and then the policy's script, run as a step's is: exit 0 is Healthy, or
-/// HasWarnings when anything warned (a warning service message, a stderr line, low disk); any other exit is Unhealthy.
+/// answer is Unavailable. OnlyConnectivity, or RunScript with an empty script (as in Octopus), stops there: Healthy.
+/// RunScript goes on with the policy's script, run as a step's is: exit 0 is Healthy, or HasWarnings when it warned (a
+/// warning service message, a stderr line); any other exit is Unhealthy. The free disk check is the default script's
+/// (<see cref="MachinePolicyHealthScripts"/>), not the server's: the policy shows and can change all a check does.
 /// </summary>
 internal sealed class WorkerHealthProbe(TentacleWorker tentacles, TentacleTimeouts timeouts, HealthTimings timings, TimeProvider time)
 {
@@ -60,17 +61,10 @@ internal sealed class WorkerHealthProbe(TentacleWorker tentacles, TentacleTimeou
             return Result(log, policy, HealthStatus.Healthy, $"Connected to {about}", found);
         }
 
-        var warning = DiskWarning(found.FreeDiskBytes, policy.DiskSpaceWarningThresholdMb);
-        if (warning is not null)
-        {
-            log.Line(TaskLogLevel.Warning, warning);
-        }
-
         if (policy.HealthCheckScript.Trim().Length == 0)
         {
-            return warning is null
-                ? Result(log, policy, HealthStatus.Healthy, $"Healthy: {about}", found)
-                : Result(log, policy, HealthStatus.HasWarnings, warning, found);
+            log.Line(TaskLogLevel.Info, "The machine policy's health script is empty: the connection is all that is checked.");
+            return Result(log, policy, HealthStatus.Healthy, $"Connected to {about}", found);
         }
 
         if (!found.Shells.Contains(policy.HealthCheckScriptSyntax.ToString(), StringComparer.OrdinalIgnoreCase))
@@ -78,10 +72,10 @@ internal sealed class WorkerHealthProbe(TentacleWorker tentacles, TentacleTimeou
             return Result(log, policy, HealthStatus.Unhealthy, $"The health script is {policy.HealthCheckScriptSyntax}, which this worker cannot run (its shells: {string.Join(", ", found.Shells)}).", found);
         }
 
-        return await RunScriptAsync(worker, policy, taskId, log, found, warning, cancellationToken);
+        return await RunScriptAsync(worker, policy, taskId, log, found, cancellationToken);
     }
 
-    private async Task<WorkerCheckResult?> RunScriptAsync(Worker worker, MachinePolicy policy, string taskId, StepLog log, WorkerCapabilities found, string? diskWarning, CancellationToken cancellationToken)
+    private async Task<WorkerCheckResult?> RunScriptAsync(Worker worker, MachinePolicy policy, string taskId, StepLog log, WorkerCapabilities found, CancellationToken cancellationToken)
     {
         log.Line(TaskLogLevel.Info, $"Running the machine policy's {policy.HealthCheckScriptSyntax} health script");
         var variables = new ScriptVariableSet();
@@ -114,7 +108,7 @@ internal sealed class WorkerHealthProbe(TentacleWorker tentacles, TentacleTimeou
 
         return result.Outcome switch
         {
-            StepOutcome.Success when (output.FirstWarning ?? diskWarning) is { } warned => Result(log, policy, HealthStatus.HasWarnings, $"The health check warned: {warned}", found),
+            StepOutcome.Success when output.FirstWarning is { } warned => Result(log, policy, HealthStatus.HasWarnings, $"The health check warned: {warned}", found),
             StepOutcome.Success => Result(log, policy, HealthStatus.Healthy, $"Healthy: the health script succeeded on {found.MachineName}", found),
             StepOutcome.TimedOut => Result(log, policy, HealthStatus.Unhealthy, $"The health script did not finish within {timings.ScriptTimeout:c}.", found),
             _ => Result(log, policy, HealthStatus.Unhealthy, result.ExitCode is { } code
@@ -165,24 +159,6 @@ internal sealed class WorkerHealthProbe(TentacleWorker tentacles, TentacleTimeou
         {
             return (null, "the check was stopped");
         }
-    }
-
-    /// <summary>The built-in disk check's warning, or null when there is enough (or the check is off).</summary>
-    public static string? DiskWarning(long freeBytes, int thresholdMb)
-    {
-        if (thresholdMb <= 0)
-        {
-            return null;
-        }
-
-        if (freeBytes < 0)
-        {
-            return "The tentacle could not tell how much disk space is free.";
-        }
-
-        return freeBytes < thresholdMb * Megabyte
-            ? $"Free disk space is {FreeDisk(freeBytes)}, under the machine policy's warning threshold of {thresholdMb} MB."
-            : null;
     }
 
     private static string FreeDisk(long bytes) => bytes < 0

@@ -169,7 +169,9 @@ internal sealed class MachinePolicyService(OctoStore store, AuditTrail audit)
             }
         }
 
-        return policy with { Name = name.Value };
+        // A default script follows its policy's syntax: changing only the syntax of a policy still running the default
+        // check gives it that syntax's default rather than, say, the bash script run by pwsh.
+        return policy with { Name = name.Value, HealthCheckScript = MachinePolicyHealthScripts.ForSyntax(policy.HealthCheckScript, policy.HealthCheckScriptSyntax) };
     }
 
     private void ClearOtherDefaults(StoreSession s, string keepId, Actor who)

@@ -15,7 +15,7 @@ public sealed class ListeningHealthTests
     {
         await using var fixture = await ListeningTentacle.StartAsync();
         var health = new HealthApi(fixture.Server);
-        // The disk check is the built-in one: a threshold of 1 MB passes on any machine that can run the tests.
+        // The default script checks free disk: a threshold of 1 MB passes on any machine that can run the tests.
         await health.PolicyAsync("""{"DiskSpaceWarningThresholdMb":1}""");
         var before = await health.WorkerAsync(Worker);
         Assert.Equal("Unknown", HealthApi.Status(before));
