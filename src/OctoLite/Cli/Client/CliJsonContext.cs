@@ -40,6 +40,7 @@ namespace OctoLite.Cli.Client;
 [JsonSerializable(typeof(List<ApiKeySummary>))]
 [JsonSerializable(typeof(ServerStatus))]
 [JsonSerializable(typeof(WorkerConnection))]
+[JsonSerializable(typeof(List<ActiveLease>))]
 [JsonSerializable(typeof(List<WorkerHealthRecord>))]
 [JsonSerializable(typeof(OctoLite.Cli.Workers.ListeningWorkerRegistration))]
 [JsonSerializable(typeof(TaskQueueStatus))]

@@ -48,6 +48,7 @@ namespace OctoLite.Server.Api;
 [JsonSerializable(typeof(SortOrderRequest))]
 [JsonSerializable(typeof(ServerStatus))]
 [JsonSerializable(typeof(WorkerConnection))]
+[JsonSerializable(typeof(IReadOnlyList<ActiveLease>))]
 [JsonSerializable(typeof(HealthCheckRequest))]
 [JsonSerializable(typeof(IReadOnlyList<WorkerHealthRecord>))]
 [JsonSerializable(typeof(ServerTask))]

@@ -1,9 +1,13 @@
 using OctoLite.Domain;
+using OctoLite.Server.Dispatch;
 using OctoLite.Server.Pools;
 
 namespace OctoLite.Server.Api;
 
-/// <summary><c>/api/workers</c>: list (filter by pool, health, name), get, create, update, delete.</summary>
+/// <summary>
+/// <c>/api/workers</c>: list (filter by pool, health, name), get, create, update, delete; and <c>/api/workerleases</c>,
+/// the leases workers hold now.
+/// </summary>
 internal static class WorkersApi
 {
     private static readonly ApiJsonContext Json = ApiJsonContext.Default;
@@ -60,6 +64,12 @@ internal static class WorkersApi
 
         group.MapDelete("/{idOrName}", (HttpContext context, WorkerService workers, string idOrName) =>
             ApiResults.Ok(workers.Delete(idOrName, RequestActor.Get(context)), Json.Worker));
+
+        // Outside /api/workers/: a literal segment there would hide a worker named like it.
+        app.MapGet("/api/workerleases", (WorkerLeases leases) =>
+            TypedResults.Json<IReadOnlyList<ActiveLease>>(
+                leases.Active().Select(l => new ActiveLease(l.TaskId, l.WorkerId, l.Worker.Name, l.PoolName, l.Exclusive, l.Since)).ToList(),
+                Json.IReadOnlyListActiveLease));
 
         return group;
     }

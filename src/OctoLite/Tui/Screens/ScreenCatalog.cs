@@ -10,6 +10,7 @@ internal static class ScreenCatalog
         new("projects", ["project", "runbooks", "runbook", "rb"], "Projects and runbooks: run a runbook, deploy a release", (c, _) => new ProjectsScreen(c)),
         new("audit", ["events", "log"], "The audit trail: who changed what", (c, _) => new AuditScreen(c)),
         new("pools", ["workerpools", "pool", "wp"], "Worker pools", (c, _) => new PoolsScreen(c)),
+        new("workers", ["w", "worker"], "Workers (:workers POOL for one pool's)", (c, pool) => new WorkersScreen(c, pool)),
     ];
 
     /// <summary>The screen called <paramref name="name"/> or one of its aliases (any case), or null.</summary>
