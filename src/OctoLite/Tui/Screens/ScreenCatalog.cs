@@ -6,6 +6,7 @@ internal static class ScreenCatalog
     public static IReadOnlyList<ScreenEntry> Entries { get; } =
     [
         new("pools", ["workerpools", "pool", "wp"], "Worker pools", (c, _) => new PoolsScreen(c)),
+        new("tasks", ["t", "task"], "Tasks; with an id (:task ID), one task and its live log", (c, a) => a.Trim().Length == 0 ? new TasksScreen(c) : new TaskScreen(c, a)),
     ];
 
     /// <summary>The screen called <paramref name="name"/> or one of its aliases (any case), or null.</summary>
