@@ -37,6 +37,7 @@ internal sealed class TasksScreen : Screen
             new("DURATION", r => TaskLook.Duration(r.Task, Clock)),
         ], r => r.Task.Id, context.Options.Color);
         _table.RowActivated += Open;
+        _table.KeyDown += OnEmptyTableKey;
         Add(_table);
         var keys = new List<ScreenKey>
         {
@@ -78,6 +79,18 @@ internal sealed class TasksScreen : Screen
 
     /// <summary>Shows these rows (the update <see cref="LoadAsync"/> hands back; tests call it with fixed data).</summary>
     public void Show(IReadOnlyList<TaskRow> rows) => _table.SetRows(rows);
+
+    /// <summary>
+    /// An empty TableView (Terminal.Gui 2.5.0) swallows printable keys, so with no task in the chosen state the quick
+    /// filters would never reach the shell: the screen's own keys that change nothing are run from here instead.
+    /// </summary>
+    private void OnEmptyTableKey(object? sender, Terminal.Gui.Input.Key key)
+    {
+        if (_table.Shown.Count > 0 || AllowedKeys.FirstOrDefault(k => !k.Mutates && k.Keys.Length == 1 && k.Matches(key)) is not { } screenKey)
+            return;
+        screenKey.Run();
+        key.Handled = true;
+    }
 
     private void Open(TaskRow? row)
     {
