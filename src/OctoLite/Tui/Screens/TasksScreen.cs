@@ -31,7 +31,7 @@ internal sealed class TasksScreen : Screen
         _table = new ResourceTable<TaskRow>(
         [
             new("STATE", r => TaskLook.State(r.Task, symbols), r => TaskLook.Tone(r.Task.State)),
-            new("NAME", r => r.Task.Description, MaxWidth: 48),
+            new("NAME", r => r.Name, MaxWidth: 40),
             new("PROJECT", r => r.Project, MaxWidth: 20),
             new("STARTED", r => TaskLook.When(r.Task.StartTime, Clock)),
             new("DURATION", r => TaskLook.Duration(r.Task, Clock)),

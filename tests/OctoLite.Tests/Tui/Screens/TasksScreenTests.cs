@@ -1,4 +1,5 @@
 using OctoLite.Tests.Cli;
+using OctoLite.Tests.Snapshots;
 using OctoLite.Tui;
 using OctoLite.Tui.Screens;
 using Terminal.Gui.Input;
@@ -24,6 +25,36 @@ public sealed class TasksScreenTests
         Assert.Contains("Deploy site", screen);
         Assert.Matches(@"Ops\s+\d\d-\d\d \d\d:\d\d:\d\d\s+\d+\.\ds", screen);
         Assert.Contains("Enter Open", shell.Window.Hints);
+    }
+
+    [Theory]
+    [InlineData(80, 24)]
+    [InlineData(120, 40)]
+    public async Task Tasks_RenderNewestFirst_WithStateSymbols(int width, int height)
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks", width: width, height: height, seed: async server =>
+        {
+            await TaskScreenSeed.FinishedRunAsync(server);
+            var cli = new TaskCli(server);
+            await cli.RunbookAsync("Broken", TaskCli.Bash("Fail", "echo about to fail; exit 3"));
+            Assert.NotEqual(0, (await cli.RunAsync("runbook", "run", "Broken", "--project", TaskCli.Project, "--wait")).ExitCode);
+        });
+        shell.Refresh();
+        var tasks = shell.Current<TasksScreen>();
+        Assert.Equal(["ServerTasks-2", "ServerTasks-1"], tasks.Table.Shown.Select(r => r.Task.Id));
+        // Fixed times (and a third task shown as still running) so the snapshot is the same on every run.
+        tasks.Clock = new FixedClock(FixedClock.Start.AddMinutes(10));
+        var fixedRows = tasks.Table.Shown.Select((r, i) => r with
+        {
+            Task = r.Task with { StartTime = FixedClock.Start.AddMinutes(-i * 5), CompletedTime = FixedClock.Start.AddMinutes(-i * 5).AddSeconds(12.34) },
+        }).ToList();
+        var running = fixedRows[0] with
+        {
+            Task = fixedRows[0].Task with { Id = "ServerTasks-3", State = OctoLite.Domain.TaskState.Executing, StartTime = FixedClock.Start.AddMinutes(8), CompletedTime = null, Description = "Run runbook Deploy site of project Ops" },
+        };
+        tasks.Show([running, .. fixedRows]);
+
+        Snapshot.Verify(shell.Screen(), testName: $"Tasks_{width}x{height}");
     }
 
     [Theory]
