@@ -6,8 +6,8 @@ using Terminal.Gui.ViewBase;
 namespace OctoLite.Tui.Screens;
 
 /// <summary>
-/// One task: a header (what it runs, its state, times, its error, or what it waits for), its steps on the left, and
-/// its log filling the rest, following new lines as they arrive. Each refresh reads only the lines after the last one
+/// One task: a header (what it runs, its state, times, its error, or what it waits for), its steps on the left (Tab
+/// moves there; Enter on a step shows its lines), and its log filling the rest, following new lines as they arrive. Each refresh reads only the lines after the last one
 /// shown; a task that has ended with its whole log read is not asked for again.
 /// </summary>
 internal sealed partial class TaskScreen : Screen
@@ -32,9 +32,11 @@ internal sealed partial class TaskScreen : Screen
         _argument = id.Trim();
         var color = context.Options.Color;
         _header = new TaskLinesView(color) { X = 0, Y = 0, Width = Dim.Fill(), Height = HeaderRows };
-        _steps = new TaskLinesView(color) { X = 0, Y = HeaderRows, Width = 0, Height = Dim.Fill(), Separator = Symbols.Unicode ? "│" : "|" };
+        _steps = new TaskLinesView(color) { X = 0, Y = HeaderRows, Width = 0, Height = Dim.Fill(), Separator = Symbols.Unicode ? "│" : "|", CanFocus = true };
+        _steps.Chosen += RevealStep;
         _log = new LogView(color, Symbols.Unicode) { X = Pos.Right(_steps), Y = HeaderRows, Width = Dim.Fill(), Height = Dim.Fill() };
-        Add(_header, _steps, _log);
+        // The log first: it takes the focus when the screen is shown, and Tab moves to the steps.
+        Add(_header, _log, _steps);
         Keys =
         [
             new("f", "Follow", "Follow the log's end as lines arrive, or stop (arrows and PageUp stop it, End follows again)", ToggleFollow),
@@ -153,6 +155,19 @@ internal sealed partial class TaskScreen : Screen
         _steps.SetLines(steps);
         if (_log.Search.Length > 0 && lines.Count > 0)
             SayMatch();
+    }
+
+    private void RevealStep(string block)
+    {
+        if (_log.Reveal(block))
+        {
+            Shell.Say("Showing the step's log (End follows again; Tab goes back to the log).");
+            _log.SetFocus();
+        }
+        else
+        {
+            Shell.Say("None of the step's lines is in the log view yet.");
+        }
     }
 
     private void ToggleFollow()

@@ -47,9 +47,9 @@ internal static class TaskScreenText
         var lines = new List<TaskLine> { new("STEPS", Tone.Dim) };
         foreach (var step in task.Steps)
         {
-            lines.Add(new TaskLine($"{TaskLook.Step(step.State, unicode)} {step.Name}", TaskLook.StepTone(step.State)));
+            lines.Add(new TaskLine($"{TaskLook.Step(step.State, unicode)} {step.Name}", TaskLook.StepTone(step.State), NullIfEmpty(step.Block)));
             foreach (var invocation in step.Invocations.Where(i => i.TargetName.Length > 0))
-                lines.Add(new TaskLine($"  {TaskLook.Step(invocation.State, unicode)} {invocation.TargetName}", TaskLook.StepTone(invocation.State)));
+                lines.Add(new TaskLine($"  {TaskLook.Step(invocation.State, unicode)} {invocation.TargetName}", TaskLook.StepTone(invocation.State), NullIfEmpty(invocation.Block)));
         }
 
         if (task.Steps.Count == 0)
@@ -60,6 +60,8 @@ internal static class TaskScreenText
     /// <summary>Wide enough for the longest step and the separator, 14 to 24 columns (longer names are cut).</summary>
     public static int StepsWidth(IReadOnlyList<TaskLine> steps) =>
         Math.Clamp(steps.Max(l => l.Segments.Sum(s => s.Text.Length)) + 2, MinStepsWidth, MaxStepsWidth);
+
+    private static string? NullIfEmpty(string block) => block.Length > 0 ? block : null;
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 }

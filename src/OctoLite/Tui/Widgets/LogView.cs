@@ -25,6 +25,7 @@ internal sealed partial class LogView : View
 
     private readonly List<Entry> _entries = [];
     private readonly TaskLogBlocks _blocks = new();
+    private readonly Dictionary<string, string> _parents = new(StringComparer.Ordinal);
     private readonly LogViewMarks _marks;
     private readonly bool _color;
     private List<(int Entry, int Offset)>? _rows;
@@ -134,7 +135,41 @@ internal sealed partial class LogView : View
     }
 
     /// <summary>Learns the task's log blocks, which decide how far each line is indented.</summary>
-    public void Learn(IEnumerable<TaskLogBlock> blocks) => _blocks.Learn(blocks);
+    public void Learn(IReadOnlyList<TaskLogBlock> blocks)
+    {
+        _blocks.Learn(blocks);
+        foreach (var block in blocks)
+            _parents[block.Id] = block.ParentId;
+    }
+
+    /// <summary>
+    /// Stops following and scrolls so the first kept line of <paramref name="block"/> (or of a block under it) is at the
+    /// top; false when no kept line belongs to it.
+    /// </summary>
+    public bool Reveal(string block)
+    {
+        var entry = _entries.FindIndex(e => Within(e.Line.Block, block));
+        if (entry < 0)
+            return false;
+        Follow = false;
+        _top = Math.Min(FirstRowOf(entry), MaxTop);
+        SetNeedsDraw();
+        return true;
+    }
+
+    private bool Within(string block, string ancestor)
+    {
+        for (var depth = 0; block.Length > 0 && depth < 8; depth++)
+        {
+            if (block == ancestor)
+                return true;
+            if (!_parents.TryGetValue(block, out var parent))
+                return false;
+            block = parent;
+        }
+
+        return false;
+    }
 
     /// <summary>Adds the lines newer than the newest shown; true when any was added (and the view will redraw).</summary>
     public bool Append(IReadOnlyList<TaskLogLine> lines)

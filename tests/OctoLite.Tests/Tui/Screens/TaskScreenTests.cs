@@ -71,6 +71,27 @@ public sealed class TaskScreenTests
     }
 
     [Fact]
+    public async Task Steps_TabThenEnter_ShowsTheSelectedStepsLines()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks", width: 80, height: 16, seed: TaskScreenSeed.FinishedRunAsync);
+        var screen = TaskScreenSeed.OpenFinished(shell, "ServerTasks-1");
+        Assert.True(screen.Log.HasFocus);
+        Assert.DoesNotContain(screen.Log.VisibleRows(), r => r.Contains("Step 1: Build", StringComparison.Ordinal));
+
+        shell.Press(Key.Tab);
+        Assert.False(screen.Log.HasFocus);
+        shell.Press(Key.Enter);
+
+        Assert.False(screen.Log.Follow);
+        Assert.Contains("Step 1: Build", screen.Log.VisibleRows()[0]);
+        Assert.True(screen.Log.HasFocus);
+        shell.Press(Key.Tab);
+        shell.Press(Key.CursorDown);
+        shell.Press(Key.Enter);
+        Assert.Contains("Step 2: Publish", screen.Log.VisibleRows()[0]);
+    }
+
+    [Fact]
     public async Task WrapAndTimestampToggles_ChangeTheRender()
     {
         await using var shell = await ShellHarness.StartAsync("tasks", seed: async server =>
