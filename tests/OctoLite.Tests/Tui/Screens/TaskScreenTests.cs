@@ -92,6 +92,25 @@ public sealed class TaskScreenTests
     }
 
     [Fact]
+    public async Task HugeLog_KeepsTheNewestLines_AndSaysSo()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks", seed: async server =>
+        {
+            var cli = new TaskCli(server);
+            await cli.ProjectAsync();
+            await cli.RunbookAsync("Chatty", TaskCli.Bash("Talk", "seq 1 10500"));
+            await TaskScreenSeed.RunAndWaitAsync(cli, "Chatty");
+        });
+
+        var screen = TaskScreenSeed.OpenFinished(shell, "ServerTasks-1");
+
+        Assert.Equal(LogView.DefaultCapacity, screen.Log.LineCount);
+        Assert.True(screen.Log.Dropped > 500);
+        Assert.Contains("(the last 10,000 of", shell.Screen());
+        Assert.Contains(screen.Log.VisibleRows(), r => r.EndsWith(" 10500", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WrapAndTimestampToggles_ChangeTheRender()
     {
         await using var shell = await ShellHarness.StartAsync("tasks", seed: async server =>
