@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using OctoLite.Cli;
@@ -30,6 +32,21 @@ internal sealed partial class TuiApi
     /// <summary>At most <paramref name="take"/> log lines after sequence number <paramref name="after"/>.</summary>
     public Task<TaskLogPage> TaskLogAsync(string id, long after, int take, CancellationToken ct) =>
         client.GetAsync($"{TaskPath(id, "/log")}?after={TaskNumber(after)}&take={TaskNumber(take)}", Json.TaskLogPage, ct);
+
+    /// <summary>
+    /// The task's log lines after <paramref name="after"/> as the server writes them (its server-sent-events tail), until
+    /// the task has ended and every line is out, or the stream closes.
+    /// </summary>
+    public async IAsyncEnumerable<TaskLogLine> TailLogAsync(string id, long after, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var item in client.StreamEventsAsync($"{TaskPath(id, "/log/stream")}?after={TaskNumber(after)}", ct))
+        {
+            if (item.EventType == "end")
+                yield break;
+            if (item.EventType == "line" && JsonSerializer.Deserialize(item.Data, Json.TaskLogLine) is { } line)
+                yield return line;
+        }
+    }
 
     public Task<ServerTask> CancelTaskAsync(string id, CancellationToken ct) => client.PostAsync(TaskPath(id, "/cancel"), [], Json.ServerTask, ct);
 

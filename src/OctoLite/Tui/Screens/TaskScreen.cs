@@ -141,7 +141,14 @@ internal sealed partial class TaskScreen : Screen
         _log.Append(lines);
         Interlocked.Exchange(ref _position, _log.LastSequence);
         if (complete)
+        {
             _complete = true;
+            StopTail();
+        }
+        else
+        {
+            StartTail(task);
+        }
 
         _header.SetLines(TaskScreenText.Header(task, why, Symbols, _clock));
         var steps = TaskScreenText.Steps(task, Symbols.Unicode);

@@ -137,9 +137,21 @@ internal sealed partial class LogView : View
     /// <summary>Learns the task's log blocks, which decide how far each line is indented.</summary>
     public void Learn(IReadOnlyList<TaskLogBlock> blocks)
     {
-        _blocks.Learn(blocks);
+        var changed = false;
         foreach (var block in blocks)
+        {
+            if (_parents.TryGetValue(block.Id, out var parent) && parent == block.ParentId)
+                continue;
             _parents[block.Id] = block.ParentId;
+            changed = true;
+        }
+
+        if (!changed)
+            return;
+        // Lines of a block learned only now (a step that started after the task was read) take their indent.
+        _blocks.Learn(blocks);
+        _rows = null;
+        SetNeedsDraw();
     }
 
     /// <summary>
@@ -180,8 +192,7 @@ internal sealed partial class LogView : View
             if (line.Sequence <= _last)
                 continue;
             _last = line.Sequence;
-            var depth = Math.Max(0, _blocks.Depth(line.Block) - 1);
-            _entries.Add(new Entry(line, new string(' ', 2 * depth) + Clean(line.Text)));
+            _entries.Add(new Entry(line, Clean(line.Text)));
         }
 
         if (_entries.Count == first)
@@ -335,8 +346,13 @@ internal sealed partial class LogView : View
             ? new string(' ', PrefixWidth)
             : (_timestamps ? TimeZoneInfo.ConvertTime(entry.Line.Time, Time.LocalTimeZone).ToString("HH:mm:ss ", CultureInfo.InvariantCulture) : "") + _marks.For(entry.Line.Level) + " ";
         if (_wrap)
-            return prefix + entry.Body.Substring(offset, Math.Min(TextWidth(width), entry.Body.Length - offset));
-        var body = _left < entry.Body.Length ? entry.Body[_left..] : "";
+        {
+            var wrapped = Body(entry);
+            return prefix + wrapped.Substring(offset, Math.Min(TextWidth(width), wrapped.Length - offset));
+        }
+
+        var body = Body(entry);
+        body = _left < body.Length ? body[_left..] : "";
         return prefix + body;
     }
 
@@ -361,7 +377,7 @@ internal sealed partial class LogView : View
 
     private void AddRows(int entry)
     {
-        var length = _entries[entry].Body.Length;
+        var length = Body(_entries[entry]).Length;
         var offset = 0;
         do
         {
@@ -397,5 +413,12 @@ internal sealed partial class LogView : View
         return string.Concat(text.Replace("\t", "    ", StringComparison.Ordinal).Where(c => !char.IsControl(c)));
     }
 
-    private sealed record Entry(TaskLogLine Line, string Body);
+    /// <summary>The line's text indented under its step (two spaces a level below the task's own lines).</summary>
+    private string Body(Entry entry)
+    {
+        var depth = Math.Max(0, _blocks.Depth(entry.Line.Block) - 1);
+        return depth == 0 ? entry.Text : new string(' ', 2 * depth) + entry.Text;
+    }
+
+    private sealed record Entry(TaskLogLine Line, string Text);
 }

@@ -111,6 +111,22 @@ public sealed class TaskScreenTests
     }
 
     [Fact]
+    public async Task LiveTail_BringsNewLines_BetweenRefreshes()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks");
+        var id = await TaskScreenSeed.QueueAsync(shell.Server, "Tail", "echo first; sleep 1.5; echo second from the stream; sleep 1");
+        Assert.True(shell.Window.Go("task", id));
+        var screen = shell.Current<TaskScreen>();
+        TaskScreenSeed.RefreshUntil(shell, () => screen.IsTailing && screen.Log.VisibleRows().Any(r => r.EndsWith("first", StringComparison.Ordinal)), "the first line");
+
+        // No refresh from here: virtual time stands still, so only the stream can bring the line.
+        shell.PumpUntil(() => screen.Log.VisibleRows().Any(r => r.EndsWith("second from the stream", StringComparison.Ordinal)), "the streamed line");
+
+        Assert.True(screen.Log.IsAtEnd);
+        Assert.Single(screen.Log.VisibleRows(), r => r.EndsWith("first", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WrapAndTimestampToggles_ChangeTheRender()
     {
         await using var shell = await ShellHarness.StartAsync("tasks", seed: async server =>
