@@ -26,14 +26,14 @@ internal sealed partial class TaskScreen
         if (_tail is not null || task.IsCompleted || App is not { } app)
             return;
 
-        _tail = new CancellationTokenSource();
-        var token = _tail.Token;
+        var tail = _tail = new CancellationTokenSource();
         var after = _log.LastSequence;
-        _ = System.Threading.Tasks.Task.Run(() => TailAsync(app, task.Id, after, token));
+        _ = System.Threading.Tasks.Task.Run(() => TailAsync(app, task.Id, after, tail));
     }
 
-    private async Task TailAsync(IApplication app, string id, long after, CancellationToken cancellationToken)
+    private async Task TailAsync(IApplication app, string id, long after, CancellationTokenSource tail)
     {
+        var cancellationToken = tail.Token;
         try
         {
             await foreach (var line in Api.TailLogAsync(id, after, cancellationToken).ConfigureAwait(false))
@@ -47,6 +47,26 @@ internal sealed partial class TaskScreen
         {
             // Closed (screen gone, app quit) or the stream failed: the refresh goes on reading pages; the tail only speeds them up.
         }
+
+        if (cancellationToken.IsCancellationRequested)
+            return;
+        try
+        {
+            // The stream ended by itself (the task finished, or the connection dropped): the next refresh opens a new one if the task still runs.
+            app.Invoke(() => TailEnded(tail));
+        }
+        catch (NotInitializedException)
+        {
+            // The application is gone.
+        }
+    }
+
+    private void TailEnded(CancellationTokenSource tail)
+    {
+        if (!ReferenceEquals(_tail, tail) || _stopped)
+            return;
+        _tail = null;
+        tail.Dispose();
     }
 
     private void Drain()
