@@ -1,0 +1,390 @@
+using System.Text.RegularExpressions;
+using OctoLite.Domain;
+using OctoLite.Tests.Cli;
+using OctoLite.Tests.Snapshots;
+using OctoLite.Tui;
+using OctoLite.Tui.Screens;
+using OctoLite.Tui.Widgets;
+using Terminal.Gui.Input;
+
+namespace OctoLite.Tests.Tui.Screens;
+
+[Collection(TuiCollection.Name)]
+public sealed class TaskScreenTests
+{
+    [Theory]
+    [InlineData(80, 24)]
+    [InlineData(120, 40)]
+    public async Task FinishedTask_RendersHeaderStepsAndLog(int width, int height)
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks", width: width, height: height, seed: TaskScreenSeed.FinishedRunAsync);
+        var task = await shell.Api.TaskAsync("ServerTasks-1", CancellationToken.None);
+        var page = await shell.Api.TaskLogAsync(task.Id, 0, 1000, CancellationToken.None);
+        Assert.True(page.IsComplete);
+        // Fixed times, paths and node name, and log times hidden: the snapshot is the same on every run and machine.
+        var screen = new TaskScreen(new ScreenContext(shell.Api, shell.Window, new TuiOptions()), task.Id) { Clock = new FixedClock(FixedClock.Start.AddMinutes(5)) };
+        screen.Show(task with
+        {
+            QueueTime = FixedClock.Start,
+            StartTime = FixedClock.Start.AddSeconds(1),
+            CompletedTime = FixedClock.Start.AddSeconds(3.5),
+        }, null, page.Lines.Select(l => l with { Text = Fixed(l.Text) }).ToList(), complete: true);
+        shell.Window.Open(screen);
+        shell.Type("t");
+
+        Snapshot.Verify(shell.Screen(), testName: $"Task_{width}x{height}");
+        Assert.Equal(["STEPS", "✓ Build", "✓ Publish"], screen.StepsText.Select(s => s.TrimEnd()));
+        Assert.Contains(screen.Log.VisibleRows(), r => r.EndsWith("Done", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LogView_FollowsARunningTask_AsLinesArrive_AndScrollingUpPausesIt()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks");
+        var id = await TaskScreenSeed.QueueAsync(shell.Server, "Count", """for i in $(seq 1 60); do echo "line $i"; sleep 0.1; done""");
+        Assert.True(shell.Window.Go("task", id));
+        var screen = shell.Current<TaskScreen>();
+        var log = screen.Log;
+
+        TaskScreenSeed.RefreshUntil(shell, () => log.LineCount > 0 && Shown(shell).Contains("line 25"), "line 25 to be shown");
+
+        Assert.True(log.Follow);
+        Assert.True(log.IsAtEnd);
+        Assert.DoesNotContain("line 1\n", Shown(shell) + "\n");
+        Assert.EndsWith(log.LastLine!.Text, log.VisibleRows()[^1]);
+
+        shell.Press(Key.CursorUp);
+        Assert.False(log.Follow);
+        var top = log.TopRow;
+        var seen = log.LastSequence;
+        TaskScreenSeed.RefreshUntil(shell, () => log.LastSequence > seen + 5, "more lines while paused");
+        Assert.Equal(top, log.TopRow);
+        Assert.False(log.IsAtEnd);
+        Assert.Contains("paused", shell.Screen());
+
+        shell.Press(Key.End);
+        Assert.True(log.Follow);
+        Assert.True(log.IsAtEnd);
+        TaskScreenSeed.RefreshUntil(shell, () => screen.IsComplete, "the task to end");
+        Assert.True(log.IsAtEnd);
+        Assert.EndsWith("line 60", log.VisibleRows().Last(r => r.Contains("line", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Steps_TabThenEnter_ShowsTheSelectedStepsLines()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks", width: 80, height: 16, seed: TaskScreenSeed.FinishedRunAsync);
+        var screen = TaskScreenSeed.OpenFinished(shell, "ServerTasks-1");
+        Assert.True(screen.Log.HasFocus);
+        Assert.DoesNotContain(screen.Log.VisibleRows(), r => r.Contains("Step 1: Build", StringComparison.Ordinal));
+
+        shell.Press(Key.Tab);
+        Assert.False(screen.Log.HasFocus);
+        shell.Press(Key.Enter);
+
+        Assert.False(screen.Log.Follow);
+        Assert.Contains("Step 1: Build", screen.Log.VisibleRows()[0]);
+        Assert.True(screen.Log.HasFocus);
+        shell.Press(Key.Tab);
+        shell.Press(Key.CursorDown);
+        shell.Press(Key.Enter);
+        Assert.Contains("Step 2: Publish", screen.Log.VisibleRows()[0]);
+    }
+
+    [Fact]
+    public async Task HugeLog_KeepsTheNewestLines_AndSaysSo()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks", seed: async server =>
+        {
+            var cli = new TaskCli(server);
+            await cli.ProjectAsync();
+            await cli.RunbookAsync("Chatty", TaskCli.Bash("Talk", "seq 1 10500"));
+            await TaskScreenSeed.RunAndWaitAsync(cli, "Chatty");
+        });
+
+        var screen = TaskScreenSeed.OpenFinished(shell, "ServerTasks-1");
+
+        Assert.Equal(LogView.DefaultCapacity, screen.Log.LineCount);
+        Assert.True(screen.Log.Dropped > 500);
+        Assert.Contains("(the last 10,000 of", shell.Screen());
+        Assert.Contains(screen.Log.VisibleRows(), r => r.EndsWith(" 10500", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LiveTail_BringsNewLines_BetweenRefreshes()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks");
+        var id = await TaskScreenSeed.QueueAsync(shell.Server, "Tail", "echo first; sleep 1.5; echo second from the stream; sleep 1");
+        Assert.True(shell.Window.Go("task", id));
+        var screen = shell.Current<TaskScreen>();
+        TaskScreenSeed.RefreshUntil(shell, () => screen.IsTailing && screen.Log.VisibleRows().Any(r => r.EndsWith("first", StringComparison.Ordinal)), "the first line");
+
+        // No refresh from here: virtual time stands still, so only the stream can bring the line.
+        shell.PumpUntil(() => screen.Log.VisibleRows().Any(r => r.EndsWith("second from the stream", StringComparison.Ordinal)), "the streamed line");
+
+        Assert.True(screen.Log.IsAtEnd);
+        Assert.Single(screen.Log.VisibleRows(), r => r.EndsWith("first", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WrapAndTimestampToggles_ChangeTheRender()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks", seed: async server =>
+        {
+            var cli = new TaskCli(server);
+            await cli.ProjectAsync();
+            await cli.RunbookAsync("Long", TaskCli.Bash("Say", """echo "start $(printf '=%.0s' $(seq 1 150)) end" """));
+            await TaskScreenSeed.RunAndWaitAsync(cli, "Long");
+        });
+        var screen = TaskScreenSeed.OpenFinished(shell, "ServerTasks-1");
+        var log = screen.Log;
+        string LongRow() => log.VisibleRows().Single(r => r.Contains("start =", StringComparison.Ordinal));
+        int Visible(char c) => log.VisibleRows().Sum(r => r.Count(x => x == c));
+
+        Assert.Matches(@"^\d\d:\d\d:\d\d ", LongRow());
+        Assert.True(Visible('=') < 150);
+        var before = shell.Screen();
+
+        shell.Type("w");
+        Assert.True(log.Wrap);
+        Assert.Equal(150, Visible('='));
+        Assert.Contains(log.VisibleRows(), r => r.EndsWith("end", StringComparison.Ordinal));
+        Assert.NotEqual(before, shell.Screen());
+
+        shell.Type("t");
+        Assert.False(log.ShowTimestamps);
+        Assert.DoesNotContain(log.VisibleRows(), r => Regex.IsMatch(r, @"^\d\d:\d\d:\d\d "));
+        Assert.DoesNotMatch(@"│\d\d:\d\d:\d\d ", shell.Screen());
+
+        shell.Type("wt");
+        Assert.Matches(@"^\d\d:\d\d:\d\d ", LongRow());
+    }
+
+    [Fact]
+    public async Task Search_SelectsMatches_NextPrevious_AndEscEndsIt()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks", seed: TaskScreenSeed.FinishedRunAsync);
+        shell.Refresh();
+        shell.Press(Key.Enter);
+        var screen = shell.Current<TaskScreen>();
+        TaskScreenSeed.RefreshUntil(shell, () => screen.IsComplete, "the log");
+        var log = screen.Log;
+
+        shell.Type("/APPLE");
+        Assert.True(shell.Window.FilterLineIsOpen);
+        Assert.Equal(2, log.MatchCount);
+        Assert.Equal("apple one", log.SelectedLine?.Text);
+        shell.Press(Key.Enter);
+        Assert.Equal("APPLE", screen.Filter);
+        Assert.Contains("Match 1 of 2", shell.Window.HintText);
+
+        shell.Type("n");
+        Assert.Equal("apple two", log.SelectedLine?.Text);
+        Assert.Contains("Match 2 of 2", shell.Window.HintText);
+        shell.Type("n");
+        Assert.Equal("apple one", log.SelectedLine?.Text);
+        shell.Type("N");
+        Assert.Equal("apple two", log.SelectedLine?.Text);
+        Assert.Contains("/APPLE: 2 of 2", shell.Screen());
+
+        shell.Press(Key.Esc);
+        Assert.Equal("", log.Search);
+        Assert.Null(log.SelectedLine);
+        Assert.Equal(2, shell.Window.Depth);
+        shell.Press(Key.Esc);
+        Assert.Equal(1, shell.Window.Depth);
+    }
+
+    [Fact]
+    public async Task Cancel_ARunningTask_FromTheScreen_AfterConfirming()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks");
+        var id = await TaskScreenSeed.QueueAsync(shell.Server, "Sleepy", "echo started; sleep 60");
+        Assert.True(shell.Window.Go("task", id));
+        var screen = shell.Current<TaskScreen>();
+        TaskScreenSeed.RefreshUntil(shell, () => screen.Log.LineCount > 0 && screen.Log.VisibleRows().Any(r => r.EndsWith("started", StringComparison.Ordinal)), "the script to start");
+
+        TaskScreenModals.Run(shell.Headless, () => shell.Type("c"), TaskScreenModals.Answer("Yes"));
+
+        shell.PumpUntil(() => shell.Window.HintText.StartsWith("Cancelling " + id, StringComparison.Ordinal), "the cancel");
+        TaskScreenSeed.RefreshUntil(shell, () => screen.Task?.State == TaskState.Canceled && screen.IsComplete, "the task to be canceled");
+        Assert.Contains("Canceled", screen.HeaderText[1]);
+        Assert.Contains("Canceled", shell.Screen());
+    }
+
+    [Fact]
+    public async Task Cancel_Declined_LeavesTheTaskRunning()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks");
+        var id = await TaskScreenSeed.QueueAsync(shell.Server, "Sleepy", "echo started; sleep 60");
+        Assert.True(shell.Window.Go("task", id));
+        var screen = shell.Current<TaskScreen>();
+        TaskScreenSeed.RefreshUntil(shell, () => screen.Task?.State == TaskState.Executing, "the task to run");
+
+        TaskScreenModals.Run(shell.Headless, () => shell.Type("c"), TaskScreenModals.Answer("No"));
+
+        Assert.Equal(TaskState.Executing, (await shell.Api.TaskAsync(id, CancellationToken.None)).State);
+        await shell.Api.CancelTaskAsync(id, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task OutputVariables_ShowValues_AndMaskSensitiveOnes()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks", seed: async server =>
+        {
+            var cli = new TaskCli(server);
+            await cli.ProjectAsync();
+            await cli.VariableAsync("Password", TaskScreenSeed.Secret, sensitive: true);
+            await cli.RunbookAsync("Pass", TaskCli.Bash("Make", """
+                set_octopusvariable "Colour" "blue"
+                set_octopusvariable "Token" "#{Password}-derived" -sensitive
+                """));
+            await TaskScreenSeed.RunAndWaitAsync(cli, "Pass");
+        });
+        var screen = TaskScreenSeed.OpenFinished(shell, "1");
+        var rendered = "";
+        IReadOnlyList<OutputVariable> rows = [];
+
+        shell.Headless.WithModal<TaskTableDialog<OutputVariable>>(() => shell.Type("v"), dialog =>
+        {
+            rows = dialog.Table.Shown;
+            rendered = shell.Screen();
+            shell.Press(Key.Esc);
+        });
+
+        Assert.Contains(rows, r => r is { Name: "Colour", Value: "blue" });
+        Assert.Contains(rows, r => r is { Name: "Token", IsSensitive: true });
+        Assert.Matches(@"Octopus\.Action\[Make\]\.Output\.Colour\s+blue", rendered);
+        Assert.Matches(@"Octopus\.Action\[Make\]\.Output\.Token\s+\*{8}", rendered);
+        Assert.DoesNotContain(TaskScreenSeed.Secret, rendered);
+        Assert.Equal(1, shell.Window.Depth);
+        Assert.Same(screen, shell.Window.CurrentScreen);
+    }
+
+    [Fact]
+    public async Task Artifact_SavedToAFile_ByteForByte_AndNotOverwrittenWithoutConfirming()
+    {
+        var original = new byte[120_000];
+        new Random(7).NextBytes(original);
+        string folder = "";
+        await using var shell = await ShellHarness.StartAsync("tasks", seed: async server =>
+        {
+            var cli = new TaskCli(server);
+            folder = cli.Folder;
+            var input = Path.Combine(folder, "input.bin");
+            await File.WriteAllBytesAsync(input, original);
+            await cli.ProjectAsync();
+            await cli.RunbookAsync("Report", TaskCli.Bash("Make", $"""
+                cp '{input}' data.bin
+                new_octopusartifact "$PWD/data.bin" "report.bin"
+                """));
+            await TaskScreenSeed.RunAndWaitAsync(cli, "Report");
+        });
+        TaskScreenSeed.OpenFinished(shell, "ServerTasks-1");
+        var target = Path.Combine(folder, "saved.bin");
+
+        TaskScreenModals.Run(shell.Headless, () => shell.Type("a"),
+            TaskScreenModals.Step<TaskTableDialog<Artifact>>(dialog =>
+            {
+                Assert.Equal("report.bin", Assert.Single(dialog.Table.Shown).Filename);
+                shell.Press(Key.Enter);
+            }),
+            TaskScreenModals.Step<FormDialog>(dialog =>
+            {
+                dialog.Fields[0].Text = target;
+                shell.Press(Key.Enter);
+            }));
+
+        shell.PumpUntil(() => shell.Window.HintText.StartsWith("Saved report.bin", StringComparison.Ordinal) || shell.Window.HintIsError, "the download");
+        Assert.False(shell.Window.HintIsError, shell.Window.HintText);
+        Assert.Equal(original, await File.ReadAllBytesAsync(target));
+
+        await File.WriteAllTextAsync(target, "keep me");
+        TaskScreenModals.Run(shell.Headless, () => shell.Type("a"),
+            TaskScreenModals.Step<TaskTableDialog<Artifact>>(_ => shell.Press(Key.Enter)),
+            TaskScreenModals.Step<FormDialog>(dialog =>
+            {
+                dialog.Fields[0].Text = target;
+                shell.Press(Key.Enter);
+            }),
+            TaskScreenModals.Answer("No"));
+
+        Assert.Contains("Not saved", shell.Window.HintText);
+        Assert.Equal("keep me", await File.ReadAllTextAsync(target));
+        Assert.Empty(Directory.EnumerateFiles(folder, "*.part"));
+    }
+
+    [Fact]
+    public async Task Approve_APendingManualIntervention_LetsTheRunFinish()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks");
+        var cli = new TaskCli(shell.Server);
+        await cli.ProjectAsync();
+        await cli.RunbookAsync("Gated",
+            new System.Text.Json.Nodes.JsonObject { ["name"] = "Gate", ["kind"] = "ManualIntervention", ["instructions"] = "Check the dashboard." },
+            TaskCli.Bash("After", "echo after the gate"));
+        var id = await cli.QueueAsync("Gated");
+        Assert.True(shell.Window.Go("task", id));
+        var screen = shell.Current<TaskScreen>();
+        TaskScreenSeed.RefreshUntil(shell, () => screen.HeaderText.Count > 2 && screen.HeaderText[2].StartsWith("Waiting for approval at 'Gate'", StringComparison.Ordinal), "the intervention");
+        Assert.Contains("Check the dashboard.", shell.Screen());
+
+        TaskScreenModals.Run(shell.Headless, () => shell.Type("A"), TaskScreenModals.Step<FormDialog>(dialog =>
+        {
+            dialog.Fields[0].Text = "looked fine";
+            shell.Press(Key.Enter);
+        }));
+
+        shell.PumpUntil(() => shell.Window.HintText.StartsWith("Proceeding past step 'Gate'", StringComparison.Ordinal) || shell.Window.HintIsError, "the approval");
+        Assert.False(shell.Window.HintIsError, shell.Window.HintText);
+        TaskScreenSeed.RefreshUntil(shell, () => screen.IsComplete, "the run to finish");
+        Assert.Equal(TaskState.Success, screen.Task?.State);
+        Assert.Contains(screen.Log.VisibleRows(), r => r.EndsWith("after the gate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Rerun_QueuesTheSameRunbookAgain_AndOpensTheNewTask()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks", seed: TaskScreenSeed.FinishedRunAsync);
+        TaskScreenSeed.OpenFinished(shell, "ServerTasks-1");
+
+        TaskScreenModals.Run(shell.Headless, () => shell.Type("r"), TaskScreenModals.Answer("Yes"));
+
+        shell.PumpUntil(() => shell.Window.CurrentScreen is TaskScreen { Caption: "Task ServerTasks-2" }, "the new task to open");
+        Assert.Equal(2, shell.Window.Depth);
+        var again = shell.Current<TaskScreen>();
+        TaskScreenSeed.RefreshUntil(shell, () => again.IsComplete, "the new run to finish");
+        Assert.Contains("Deploy site", (await shell.Api.TaskAsync("ServerTasks-2", CancellationToken.None)).Description);
+        Assert.Equal(TaskState.Success, again.Task?.State);
+    }
+
+    [Fact]
+    public async Task ReadOnly_HidesAndRefusesCancelApproveAbortAndRerun()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks", options: new TuiOptions(ReadOnly: true), seed: TaskScreenSeed.FinishedRunAsync);
+        TaskScreenSeed.OpenFinished(shell, "ServerTasks-1");
+
+        Assert.DoesNotContain(shell.Window.Hints, h => h is "c Cancel" or "A Approve" or "X Abort" or "r Rerun");
+        Assert.Contains("f Follow", shell.Window.Hints);
+        shell.Type("r");
+
+        Assert.True(shell.Window.HintIsError);
+        Assert.Contains("Read-only", shell.Window.HintText);
+        Assert.Single((await shell.Api.TasksAsync(null, 10, CancellationToken.None)).Items);
+    }
+
+    [Fact]
+    public async Task UnknownTask_SaysSoOnTheMessageLine()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks");
+        Assert.True(shell.Window.Go("task", "ServerTasks-999"));
+
+        shell.PumpUntil(() => shell.Window.HintIsError, "the server's answer");
+        Assert.Contains("ServerTasks-999", shell.Window.HintText);
+    }
+
+    private static string Fixed(string text) =>
+        Regex.Replace(Regex.Replace(text, @"/\S*/data/work/", "/var/lib/octolite/work/"), @"started on \S+,", "started on node-1,");
+
+    private static string Shown(ShellHarness shell) => string.Join("\n", shell.Current<TaskScreen>().Log.VisibleRows());
+}
