@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
 using OctoLite.Acceptance.Support;
 
 namespace OctoLite.Acceptance;
@@ -62,5 +65,112 @@ public sealed class TuiAcceptanceTests
 
         Assert.Equal(5, result.ExitCode);
         Assert.Contains("octolite server run", result.StdErr);
+    }
+
+    /// <summary>
+    /// An operator's round, in the published binary inside tmux, against a server with a listening tentacle: pools,
+    /// the tentacle among a pool's workers, a new pool, a runbook run on the tentacle whose log is followed to the
+    /// end, another run cancelled; then an idle screen that sends (almost) nothing over the link.
+    /// </summary>
+    [TuiFact]
+    public async Task Operator_WalksPoolsAndWorkers_AddsAPool_RunsARunbookAndFollowsItsLog_CancelsAnother()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(240));
+        using var dir = new TempDirectory();
+        var dataDir = Path.Combine(dir.Path, "data");
+        await using var server = await ServerFixture.StartAsync(dataDir, deadline.Token);
+        var cli = server.Cli;
+        var key = (await cli.JsonAsync("apikey", "create", "--name", "tentacle")).Str("ApiKey");
+        await cli.JsonAsync("pool", "create", "--name", "Edge");
+        await using var tentacle = new TentacleProcess(dir.Path, "edge", deadline.Token);
+        await tentacle.CreateAsync();
+        (await tentacle.VerbAsync("configure", "--port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--listen-address", "127.0.0.1")).ShouldExit(0);
+        (await tentacle.VerbAsync("register-worker", "--server", server.TcpUrl, "--api-key", key, "--name", "edge-1", "--workerpool", "Edge",
+            "--comms-style", "TentaclePassive", "--public-hostname", "127.0.0.1")).ShouldExit(0);
+        tentacle.Start();
+        await tentacle.WaitForLogAsync("listening on https://127.0.0.1:");
+        await cli.JsonAsync("project", "create", "--name", "Shop");
+        await CreateRunbookAsync(cli, dir, "Count", new JsonObject
+        {
+            ["name"] = "Count", ["workerPool"] = "Edge",
+            ["script"] = "for i in $(seq 1 12); do echo \"count $i of 12\"; sleep 0.3; done",
+        });
+        await CreateRunbookAsync(cli, dir, "Nap", new JsonObject { ["name"] = "Nap", ["script"] = "echo napping now; sleep 300" });
+        await using var tmux = await Tmux.StartAsync(dir.Path, ["tui", "--data-dir", dataDir], deadline.Token);
+        await tmux.WaitForAsync("Dashboard", deadline.Token);
+
+        // Pools, then the Edge pool's workers: the tentacle is there, listening.
+        await tmux.SendKeysAsync(deadline.Token, ":pools", "Enter");
+        await tmux.WaitForAsync("Edge", deadline.Token);
+        await tmux.SendKeysAsync(deadline.Token, "Down", "Enter");
+        var workers = await tmux.WaitForAsync("edge-1", deadline.Token);
+        await Pause(deadline.Token);
+        await tmux.SendKeysAsync(deadline.Token, "Escape");
+        await Pause(deadline.Token);
+        await tmux.WaitForAsync("Worker Pools", deadline.Token);
+
+        // A new pool, from the dialog.
+        await tmux.SendKeysAsync(deadline.Token, "n");
+        await tmux.WaitForAsync("New worker pool", deadline.Token);
+        await tmux.SendKeysAsync(deadline.Token, "Staging", "Enter");
+        await tmux.WaitForAsync("Created worker pool Staging", deadline.Token);
+
+        // Run Count: its task opens and its log follows to the last line.
+        await tmux.SendKeysAsync(deadline.Token, ":projects", "Enter");
+        await tmux.WaitForAsync("Nap", deadline.Token);
+        await tmux.SendKeysAsync(deadline.Token, "r");
+        await tmux.WaitForAsync("Run Count", deadline.Token);
+        await tmux.SendKeysAsync(deadline.Token, "Enter");
+        await tmux.WaitForAsync("count 3 of 12", deadline.Token);
+        var followed = await tmux.WaitForAsync("count 12 of 12", deadline.Token, TimeSpan.FromSeconds(60));
+        var done = await tmux.WaitForAsync("Success", deadline.Token, TimeSpan.FromSeconds(30));
+
+        // Run Nap, then cancel it from its task screen.
+        await Pause(deadline.Token);
+        await tmux.SendKeysAsync(deadline.Token, "Escape");
+        await Pause(deadline.Token);
+        await tmux.WaitForAsync("Projects and runbooks", deadline.Token);
+        await tmux.SendKeysAsync(deadline.Token, "Down", "r");
+        await tmux.WaitForAsync("Run Nap", deadline.Token);
+        await tmux.SendKeysAsync(deadline.Token, "Enter");
+        await tmux.WaitForAsync("napping now", deadline.Token);
+        await tmux.SendKeysAsync(deadline.Token, "c");
+        await tmux.WaitForAsync("Yes", deadline.Token);
+        await tmux.SendKeysAsync(deadline.Token, "y");
+        var canceled = await tmux.WaitForAsync("The task ended Canceled", deadline.Token, TimeSpan.FromSeconds(30));
+        var nap = await cli.JsonAsync("task", "show", "2");
+
+        // Left alone (after one more refresh has settled), the screen sends next to nothing: no repaint without a
+        // change, no terminal queries. A minute's turn of the uptime on the status line is the most it may redraw.
+        await Task.Delay(TimeSpan.FromSeconds(2.5), deadline.Token);
+        var idleBytes = await tmux.CountOutputAsync(TimeSpan.FromSeconds(5), deadline.Token);
+        await tmux.SendKeysAsync(deadline.Token, ":q", "Enter");
+        var exitCode = await tmux.WaitForExitAsync(deadline.Token);
+
+        Assert.Contains("Listening", workers);
+        Assert.Contains("count 12 of 12", followed);
+        Assert.Contains("count 12 of 12", done);
+        Assert.Contains("Canceled", canceled);
+        Assert.Equal("Canceled", nap.Str("State"));
+        Assert.True(idleBytes < 300, $"the idle screen wrote {idleBytes} bytes in 5 s");
+        Assert.Equal(0, exitCode);
+        Assert.Contains((await cli.JsonAsync("pool", "list")).Items(), p => p.Str("Name") == "Staging");
+    }
+
+    private static async Task CreateRunbookAsync(OctoLiteCli cli, TempDirectory dir, string name, JsonObject step)
+    {
+        var file = dir.Combine($"{name}.json");
+        await File.WriteAllTextAsync(file, new JsonObject { ["steps"] = new JsonArray(step) }.ToJsonString());
+        await cli.JsonAsync("runbook", "create", "--project", "Shop", "--name", name, "--file", file);
+    }
+
+    /// <summary>A terminal reads ESC followed at once by another key as Alt+key: pause around it as a person would.</summary>
+    private static Task Pause(CancellationToken deadline) => Task.Delay(500, deadline);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

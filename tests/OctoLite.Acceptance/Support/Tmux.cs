@@ -12,8 +12,13 @@ internal sealed class Tmux : IAsyncDisposable
 {
     private readonly string _socket = $"octolite-test-{Guid.NewGuid():N}";
     private readonly string _exitFile;
+    private readonly string _workDir;
 
-    private Tmux(string exitFile) => _exitFile = exitFile;
+    private Tmux(string exitFile, string workDir)
+    {
+        _exitFile = exitFile;
+        _workDir = workDir;
+    }
 
     public static bool IsInstalled => FindOnPath("tmux") is not null;
 
@@ -30,10 +35,10 @@ internal sealed class Tmux : IAsyncDisposable
         var script = Path.Combine(workDir, "tui.sh");
         var quoted = string.Join(' ', new[] { OctoLiteBinary.Path }.Concat(arguments).Select(Quote));
         await File.WriteAllTextAsync(script,
-            $"#!/bin/sh\n{quoted}\necho $? > {Quote(exitFile)}\nexec sleep 60\n", deadline);
+            $"#!/bin/sh\nexport LANG=C.UTF-8\n{quoted}\necho $? > {Quote(exitFile)}\nexec sleep 60\n", deadline);
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
-        var tmux = new Tmux(exitFile);
+        var tmux = new Tmux(exitFile, workDir);
         await tmux.RunAsync(deadline, "new-session", "-d", "-s", "t", "-x", "100", "-y", "30", script);
         return tmux;
     }
@@ -56,6 +61,20 @@ internal sealed class Tmux : IAsyncDisposable
         }
 
         throw new Xunit.Sdk.XunitException($"the screen never showed '{text}'; last screen:\n{screen}");
+    }
+
+    /// <summary>
+    /// How many bytes the program writes to its terminal during <paramref name="window"/>: what an idle screen would
+    /// send over an SSH link.
+    /// </summary>
+    public async Task<long> CountOutputAsync(TimeSpan window, CancellationToken deadline)
+    {
+        var file = Path.Combine(_workDir, $"pane-{Guid.NewGuid():N}.out");
+        await File.WriteAllBytesAsync(file, [], deadline);
+        await RunAsync(deadline, "pipe-pane", "-o", "-t", "t", $"cat >> {Quote(file)}");
+        await Task.Delay(window, deadline);
+        await RunAsync(deadline, "pipe-pane", "-t", "t");
+        return new FileInfo(file).Length;
     }
 
     /// <summary>Waits for the command to end and returns its exit code.</summary>
