@@ -343,10 +343,18 @@ public sealed class TaskScreenTests
     }
 
     [Fact]
-    public async Task Rerun_QueuesTheSameRunbookAgain_AndOpensTheNewTask()
+    public async Task Rerun_RunsTheSameRunbookInTheSameEnvironment_AndOpensTheNewTask()
     {
-        await using var shell = await ShellHarness.StartAsync("tasks", seed: TaskScreenSeed.FinishedRunAsync);
-        TaskScreenSeed.OpenFinished(shell, "ServerTasks-1");
+        await using var shell = await ShellHarness.StartAsync("tasks", seed: async server =>
+        {
+            var cli = new TaskCli(server);
+            await cli.ProjectAsync();
+            Assert.Equal(0, (await cli.RunAsync("environment", "create", "--name", "Staging")).ExitCode);
+            await cli.RunbookAsync("Say", TaskCli.Bash("Greet", "echo \"in #{Octopus.Environment.Name}\""));
+            var run = await cli.RunAsync("runbook", "run", "Say", "--project", TaskCli.Project, "--environment", "Staging", "--wait");
+            Assert.True(run.ExitCode == 0, run.Out + run.Error);
+        });
+        var first = TaskScreenSeed.OpenFinished(shell, "ServerTasks-1");
 
         TaskScreenModals.Run(shell.Headless, () => shell.Type("r"), TaskScreenModals.Answer("Yes"));
 
@@ -354,8 +362,44 @@ public sealed class TaskScreenTests
         Assert.Equal(2, shell.Window.Depth);
         var again = shell.Current<TaskScreen>();
         TaskScreenSeed.RefreshUntil(shell, () => again.IsComplete, "the new run to finish");
-        Assert.Contains("Deploy site", (await shell.Api.TaskAsync("ServerTasks-2", CancellationToken.None)).Description);
         Assert.Equal(TaskState.Success, again.Task?.State);
+        Assert.Equal(first.Task!.RunbookId, again.Task!.RunbookId);
+        Assert.Equal(first.Task.EnvironmentId, again.Task.EnvironmentId);
+        Assert.Contains(again.Log.VisibleRows(), r => r.EndsWith("in Staging", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Rerun_ADeployment_DeploysTheSameReleaseToTheSameEnvironment()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks", seed: async server =>
+        {
+            var cli = new TaskCli(server);
+            await cli.ProjectAsync();
+            var process = Path.Combine(cli.Folder, "deploy-process.json");
+            await File.WriteAllTextAsync(process, new System.Text.Json.Nodes.JsonObject { ["steps"] = new System.Text.Json.Nodes.JsonArray(TaskCli.Bash("Ship", "echo \"shipping #{Octopus.Release.Number}\"")) }.ToJsonString());
+            foreach (string[] args in new[]
+            {
+                new[] { "project", "process", "set", "--project", TaskCli.Project, "--file", process },
+                ["release", "create", "--project", TaskCli.Project, "--version", "1.0.7"],
+                ["environment", "create", "--name", "Production"],
+                ["deploy", "--project", TaskCli.Project, "--release", "1.0.7", "--environment", "Production", "--wait"],
+            })
+            {
+                var done = await cli.RunAsync(args);
+                Assert.True(done.ExitCode == 0, string.Join(" ", args) + "\n" + done.Out + done.Error);
+            }
+        });
+        var first = TaskScreenSeed.OpenFinished(shell, "ServerTasks-1");
+        Assert.Equal(TaskKind.Deploy, first.Task!.Kind);
+
+        TaskScreenModals.Run(shell.Headless, () => shell.Type("r"), TaskScreenModals.Answer("Yes"));
+
+        shell.PumpUntil(() => shell.Window.CurrentScreen is TaskScreen { Caption: "Task ServerTasks-2" } || shell.Window.HintIsError, "the new deployment to open");
+        Assert.False(shell.Window.HintIsError, shell.Window.HintText);
+        var again = shell.Current<TaskScreen>();
+        TaskScreenSeed.RefreshUntil(shell, () => again.IsComplete, "the new deployment to finish");
+        Assert.Equal(TaskState.Success, again.Task?.State);
+        Assert.Equal((first.Task.ReleaseId, first.Task.EnvironmentId), (again.Task!.ReleaseId, again.Task.EnvironmentId));
     }
 
     [Fact]
