@@ -343,6 +343,43 @@ public sealed class TaskScreenTests
     }
 
     [Fact]
+    public async Task Abort_APendingManualIntervention_FailsTheRun()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks");
+        var cli = new TaskCli(shell.Server);
+        await cli.ProjectAsync();
+        await cli.RunbookAsync("Gated",
+            new System.Text.Json.Nodes.JsonObject { ["name"] = "Gate", ["kind"] = "ManualIntervention", ["instructions"] = "Check the dashboard." },
+            TaskCli.Bash("After", "echo after the gate"));
+        var id = await cli.QueueAsync("Gated");
+        Assert.True(shell.Window.Go("task", id));
+        var screen = shell.Current<TaskScreen>();
+        TaskScreenSeed.RefreshUntil(shell, () => screen.Task?.HasPendingInterruptions == true, "the intervention");
+
+        TaskScreenModals.Run(shell.Headless, () => shell.Type("X"), TaskScreenModals.Step<FormDialog>(_ => shell.Press(Key.Enter)));
+
+        shell.PumpUntil(() => shell.Window.HintText.StartsWith("Aborted at step 'Gate'", StringComparison.Ordinal) || shell.Window.HintIsError, "the abort");
+        Assert.False(shell.Window.HintIsError, shell.Window.HintText);
+        TaskScreenSeed.RefreshUntil(shell, () => screen.IsComplete, "the run to end");
+        Assert.Equal(TaskState.Failed, screen.Task?.State);
+        Assert.DoesNotContain(screen.Log.VisibleRows(), r => r.EndsWith("after the gate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WithoutColourOrUnicode_StatesAndLevelsStillReadAsText()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks", options: new TuiOptions(Color: false, Unicode: false), seed: TaskScreenSeed.FinishedRunAsync);
+        TaskScreenSeed.OpenFinished(shell, "ServerTasks-1");
+
+        var screen = shell.Screen();
+
+        Assert.Contains("+ Success", screen);
+        Assert.Contains("+ Build", screen);
+        Assert.Matches(@"\|\d\d:\d\d:\d\d !   2 deprecated APIs in use", screen);
+        Assert.Matches(@"\|\d\d:\d\d:\d\d >   Build 1.4.2 ready", screen);
+    }
+
+    [Fact]
     public async Task Rerun_RunsTheSameRunbookInTheSameEnvironment_AndOpensTheNewTask()
     {
         await using var shell = await ShellHarness.StartAsync("tasks", seed: async server =>
