@@ -53,9 +53,6 @@ internal sealed partial class LogView : View
     /// <summary>The zone times are shown in (tests pin it).</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
-    /// <summary>Raised when following starts or stops (by a key, a search, or the screen).</summary>
-    public event Action? FollowChanged;
-
     /// <summary>True while the view keeps the newest line in sight as lines arrive.</summary>
     public bool Follow
     {
@@ -68,7 +65,6 @@ internal sealed partial class LogView : View
             if (value)
                 _top = MaxTop;
             SetNeedsDraw();
-            FollowChanged?.Invoke();
         }
     }
 
