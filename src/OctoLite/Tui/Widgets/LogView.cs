@@ -260,6 +260,18 @@ internal sealed partial class LogView : View
         return true;
     }
 
+    protected override bool OnMouseEvent(Mouse mouse)
+    {
+        // The wheel scrolls three rows at a time, as terminals do; up stops following like the arrow keys.
+        if (mouse.Flags.HasFlag(MouseFlags.WheeledUp))
+            ScrollBy(-3);
+        else if (mouse.Flags.HasFlag(MouseFlags.WheeledDown))
+            ScrollBy(3);
+        else
+            return base.OnMouseEvent(mouse);
+        return true;
+    }
+
     /// <summary>Scrolls by <paramref name="rows"/>; scrolling up stops following.</summary>
     public void ScrollBy(int rows)
     {
