@@ -186,6 +186,7 @@ public sealed class TaskScreenTests
         shell.Type("N");
         Assert.Equal("apple two", log.SelectedLine?.Text);
         Assert.Contains("/APPLE: 2 of 2", shell.Screen());
+        Assert.Contains(log.VisibleRows(), r => r.EndsWith(" ◆  apple two", StringComparison.Ordinal));
 
         shell.Press(Key.Esc);
         Assert.Equal("", log.Search);
