@@ -344,6 +344,39 @@ public sealed class TaskScreenTests
     }
 
     [Fact]
+    public async Task QueuedTask_SaysWhatItWaitsFor()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks");
+        var cli = new TaskCli(shell.Server);
+        await cli.ProjectAsync();
+        Assert.Equal(0, (await cli.RunAsync("environment", "create", "--name", "Staging")).ExitCode);
+        await cli.RunbookAsync("Sleepy", TaskCli.Bash("Nap", "sleep 60"));
+        var ids = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var run = await cli.RunAsync("runbook", "run", "Sleepy", "--project", TaskCli.Project, "--environment", "Staging", "-o", "json");
+            Assert.True(run.ExitCode == 0, run.Error);
+            ids.Add(System.Text.Json.Nodes.JsonNode.Parse(run.Out)!["Id"]!.GetValue<string>());
+        }
+
+        try
+        {
+            Assert.True(shell.Window.Go("task", ids[1]));
+            var screen = shell.Current<TaskScreen>();
+            TaskScreenSeed.RefreshUntil(shell, () => screen.HeaderText.Count > 2 && screen.HeaderText[2].StartsWith("Waiting: ", StringComparison.Ordinal), "the reason it waits");
+
+            Assert.Equal(TaskState.Queued, screen.Task?.State);
+            Assert.Contains(ids[0], screen.HeaderText[2]);
+            Assert.Contains("Waiting: ", shell.Screen());
+        }
+        finally
+        {
+            foreach (var id in ids)
+                await shell.Api.CancelTaskAsync(id, CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task Abort_APendingManualIntervention_FailsTheRun()
     {
         await using var shell = await ShellHarness.StartAsync("tasks");
