@@ -136,6 +136,9 @@ internal sealed partial class TaskScreen : Screen
     /// </summary>
     public void Show(ServerTask task, TaskWhy? why, IReadOnlyList<TaskLogLine> lines, bool complete)
     {
+        // Two loads can overlap (a refresh asked for while one runs): an older read never undoes an ended task.
+        if (_task is { IsCompleted: true } && !task.IsCompleted)
+            (task, why) = (_task, null);
         _task = task;
         _log.Learn(task.LogBlocks);
         _log.Append(lines);

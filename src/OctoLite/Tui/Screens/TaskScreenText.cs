@@ -16,7 +16,7 @@ internal static class TaskScreenText
         if (task.StartTime is not null)
             times += $"   started {TaskLook.When(task.StartTime, clock)}";
         if (TaskLook.Duration(task, clock) is { Length: > 0 } duration)
-            times += $"   took {duration}";
+            times += task.CompletedTime is null ? $"   running for {duration.TrimEnd('+')}" : $"   took {duration}";
         return
         [
             new TaskLine($"{task.Id}  {task.Description}"),

@@ -37,7 +37,6 @@ internal sealed class TasksScreen : Screen
             new("DURATION", r => TaskLook.Duration(r.Task, Clock)),
         ], r => r.Task.Id, context.Options.Color);
         _table.RowActivated += Open;
-        _table.KeyDown += OnEmptyTableKey;
         Add(_table);
         var keys = new List<ScreenKey>
         {
@@ -65,7 +64,11 @@ internal sealed class TasksScreen : Screen
     /// <summary>The clock and zone times are shown in (tests pin it).</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
-    public override void ApplyFilter(string text) => _table.Filter = text;
+    public override void ApplyFilter(string text)
+    {
+        _table.Filter = text;
+        KeepKeysReachable();
+    }
 
     public override async Task<Action> LoadAsync(CancellationToken cancellationToken)
     {
@@ -78,18 +81,28 @@ internal sealed class TasksScreen : Screen
     }
 
     /// <summary>Shows these rows (the update <see cref="LoadAsync"/> hands back; tests call it with fixed data).</summary>
-    public void Show(IReadOnlyList<TaskRow> rows) => _table.SetRows(rows);
+    public void Show(IReadOnlyList<TaskRow> rows)
+    {
+        _table.SetRows(rows);
+        KeepKeysReachable();
+    }
 
     /// <summary>
-    /// An empty TableView (Terminal.Gui 2.5.0) swallows printable keys, so with no task in the chosen state the quick
-    /// filters would never reach the shell: the screen's own keys that change nothing are run from here instead.
+    /// An empty TableView (Terminal.Gui 2.5.0) swallows printable keys, so with no task to show (a fresh server, a state
+    /// with none) ':', 'q' or a quick filter would never reach the shell: while the table is empty it does not take the focus.
     /// </summary>
-    private void OnEmptyTableKey(object? sender, Terminal.Gui.Input.Key key)
+    private void KeepKeysReachable()
     {
-        if (_table.Shown.Count > 0 || AllowedKeys.FirstOrDefault(k => !k.Mutates && k.Keys.Length == 1 && k.Matches(key)) is not { } screenKey)
+        var empty = _table.Shown.Count == 0;
+        if (empty == !_table.CanFocus)
             return;
-        screenKey.Run();
-        key.Handled = true;
+
+        var focused = HasFocus;
+        _table.CanFocus = !empty;
+        if (focused && !empty)
+            _table.SetFocus();
+        else if (focused)
+            SetFocus();
     }
 
     private void Open(TaskRow? row)

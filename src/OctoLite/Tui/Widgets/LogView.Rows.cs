@@ -44,7 +44,7 @@ internal sealed partial class LogView
         var entry = _entries[entryIndex];
         var prefix = offset > 0
             ? new string(' ', PrefixWidth)
-            : (_timestamps ? TimeZoneInfo.ConvertTime(entry.Line.Time, Time.LocalTimeZone).ToString("HH:mm:ss ", CultureInfo.InvariantCulture) : "") + _marks.For(entry.Line.Level) + " ";
+            : (_timestamps ? TimeZoneInfo.ConvertTime(entry.Line.Time, Time.LocalTimeZone).ToString("HH:mm:ss ", CultureInfo.InvariantCulture) : "") + _marks.For(entry.Line.Level) + (entryIndex == _selected ? _marks.Selected : " ");
         if (_wrap)
         {
             var wrapped = Body(entry);

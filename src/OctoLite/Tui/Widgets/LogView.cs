@@ -53,9 +53,6 @@ internal sealed partial class LogView : View
     /// <summary>The zone times are shown in (tests pin it).</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
-    /// <summary>Raised when following starts or stops (by a key, a search, or the screen).</summary>
-    public event Action? FollowChanged;
-
     /// <summary>True while the view keeps the newest line in sight as lines arrive.</summary>
     public bool Follow
     {
@@ -68,7 +65,6 @@ internal sealed partial class LogView : View
             if (value)
                 _top = MaxTop;
             SetNeedsDraw();
-            FollowChanged?.Invoke();
         }
     }
 
@@ -261,6 +257,18 @@ internal sealed partial class LogView : View
             return base.OnKeyDown(key);
         }
 
+        return true;
+    }
+
+    protected override bool OnMouseEvent(Mouse mouse)
+    {
+        // The wheel scrolls three rows at a time, as terminals do; up stops following like the arrow keys.
+        if (mouse.Flags.HasFlag(MouseFlags.WheeledUp))
+            ScrollBy(-3);
+        else if (mouse.Flags.HasFlag(MouseFlags.WheeledDown))
+            ScrollBy(3);
+        else
+            return base.OnMouseEvent(mouse);
         return true;
     }
 

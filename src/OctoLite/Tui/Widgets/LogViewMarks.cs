@@ -19,6 +19,9 @@ internal sealed class LogViewMarks(bool unicode)
         _ => " ",
     };
 
+    /// <summary>Between the level mark and the text of the selected search match, so the selection shows without colour.</summary>
+    public string Selected => unicode ? "◆" : "*";
+
     public static Tone Tone(TaskLogLevel level) => level switch
     {
         TaskLogLevel.Verbose or TaskLogLevel.Wait => Widgets.Tone.Dim,

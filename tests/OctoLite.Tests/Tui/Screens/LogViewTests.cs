@@ -50,6 +50,29 @@ public sealed class LogViewTests
     }
 
     [Fact]
+    public void ScrollingUp_StopsFollowing_AndEndFollowsAgain()
+    {
+        using var log = new LogView(color: false, unicode: true) { Width = 40, Height = 6 };
+        log.Layout();
+        log.Append(Enumerable.Range(1, 30).Select(i => Line(i, $"line {i}")).ToList());
+        Assert.True(log.IsAtEnd);
+        Assert.EndsWith("line 30", log.VisibleRows()[^1]);
+
+        log.NewKeyDownEvent(Terminal.Gui.Input.Key.PageUp);
+        Assert.False(log.Follow);
+        var top = log.TopRow;
+        log.Append([Line(31, "line 31")]);
+        Assert.Equal(top, log.TopRow);
+        Assert.False(log.IsAtEnd);
+
+        log.NewKeyDownEvent(Terminal.Gui.Input.Key.End);
+        Assert.True(log.Follow);
+        Assert.EndsWith("line 31", log.VisibleRows()[^1]);
+        log.Append([Line(32, "line 32")]);
+        Assert.EndsWith("line 32", log.VisibleRows()[^1]);
+    }
+
+    [Fact]
     public void LevelMarks_SayTheLevel_WithoutColour()
     {
         var marks = new LogViewMarks(unicode: false);

@@ -125,6 +125,18 @@ public sealed class TasksScreenTests
     }
 
     [Fact]
+    public async Task EmptyTable_LeavesTheShellKeysWorking()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks");
+        shell.Refresh();
+        Assert.Empty(shell.Current<TasksScreen>().Table.Shown);
+
+        shell.Type(":");
+
+        Assert.True(shell.Window.CommandLineIsOpen);
+    }
+
+    [Fact]
     public async Task Cancel_AFinishedTask_SaysItHasEnded()
     {
         await using var shell = await ShellHarness.StartAsync("tasks", seed: TaskScreenSeed.FinishedRunAsync);
