@@ -284,7 +284,7 @@ internal sealed class ShellWindow : Runnable, IShell
                 continue;
             if (binding.Command == ShellCommand.Back && _stack.Count < 2)
                 continue;
-            hints.Add((binding.Hint, binding.Label));
+            hints.Add((binding.Hint, binding.Command == ShellCommand.Filter && screen is not null ? screen.FilterLabel : binding.Label));
         }
 
         _hintBar.SetHints(hints);
@@ -371,6 +371,15 @@ internal sealed class ShellWindow : Runnable, IShell
 
     private void OnScreenLoaded(Screen screen, Exception? failure)
     {
+        // A screen may name itself better once loaded (":task 12" becomes "Task ServerTasks-12").
+        var title = $"OctoLite - {screen.Caption}";
+        if (_frame.Title != title)
+        {
+            _frame.Title = title;
+            if (!_options.Unicode)
+                _serverLine.Text = $"[{screen.Caption}] {_start.ServerDescription}";
+        }
+
         if (failure is not null)
             Say($"Could not load {screen.Caption}: {failure.Message}", error: true);
         else if (HintIsError && _hint.Text.StartsWith("Could not load", StringComparison.Ordinal))

@@ -35,6 +35,9 @@ internal abstract class Screen : View
     /// <summary>True when <c>/</c> filters this screen; the text goes to <see cref="ApplyFilter"/>.</summary>
     public virtual bool CanFilter => false;
 
+    /// <summary>What <c>/</c> is called in the hints on this screen: "Filter" for tables, e.g. "Search" for a log.</summary>
+    public virtual string FilterLabel => "Filter";
+
     /// <summary>The filter now applied ("" for none).</summary>
     public virtual string Filter => "";
 

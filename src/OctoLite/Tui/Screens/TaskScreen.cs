@@ -60,6 +60,8 @@ internal sealed partial class TaskScreen : Screen
     /// <summary>"/" searches the log.</summary>
     public override bool CanFilter => true;
 
+    public override string FilterLabel => "Search";
+
     public override string Filter => _log.Search;
 
     /// <summary>The task as last read, or null before the first read.</summary>

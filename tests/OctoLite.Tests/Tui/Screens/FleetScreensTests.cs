@@ -166,6 +166,11 @@ public sealed class FleetScreensTests
         Assert.Equal(0, wait.ExitCode);
         var log = await shell.Server.CliAsync("task", "log", projects.Opened!);
         Assert.Contains("hello from the runbook", log.Out);
+
+        // The new task opened on top, titled with its id once loaded; there "/" searches its log.
+        Assert.IsType<TaskScreen>(shell.Window.CurrentScreen);
+        shell.PumpUntil(() => shell.Screen().Contains($"OctoLite - Task {projects.Opened}", StringComparison.Ordinal), "the task's title");
+        Assert.Contains("/ Search", shell.Window.Hints);
     }
 
     [Fact]
