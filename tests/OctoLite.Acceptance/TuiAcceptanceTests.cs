@@ -144,9 +144,14 @@ public sealed class TuiAcceptanceTests
         // change, no terminal queries. A minute's turn of the uptime on the status line is the most it may redraw.
         await Task.Delay(TimeSpan.FromSeconds(2.5), deadline.Token);
         var idleBytes = await tmux.CountOutputAsync(TimeSpan.FromSeconds(5), deadline.Token);
+
+        // Shrunk to 80x24 the layout follows: the frame's right edge moves to column 80 and the keys still show.
+        await tmux.ResizeAsync(80, 24, deadline.Token);
+        var small = await WaitForScreenAsync(tmux, s => s.Split('\n').Any(l => l.StartsWith('└') && l.TrimEnd().Length == 80), "a frame 80 columns wide", deadline.Token);
         await tmux.SendKeysAsync(deadline.Token, ":q", "Enter");
         var exitCode = await tmux.WaitForExitAsync(deadline.Token);
 
+        Assert.Contains("Esc Back", small);
         Assert.Contains("Listening", workers);
         Assert.Contains("count 12 of 12", followed);
         Assert.Contains("count 12 of 12", done);
@@ -162,6 +167,21 @@ public sealed class TuiAcceptanceTests
         var file = dir.Combine($"{name}.json");
         await File.WriteAllTextAsync(file, new JsonObject { ["steps"] = new JsonArray(step) }.ToJsonString());
         await cli.JsonAsync("runbook", "create", "--project", "Shop", "--name", name, "--file", file);
+    }
+
+    private static async Task<string> WaitForScreenAsync(Tmux tmux, Func<string, bool> condition, string what, CancellationToken deadline)
+    {
+        var limit = System.Diagnostics.Stopwatch.StartNew();
+        var screen = "";
+        while (limit.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            screen = await tmux.CaptureAsync(deadline);
+            if (condition(screen))
+                return screen;
+            await Task.Delay(100, deadline);
+        }
+
+        throw new Xunit.Sdk.XunitException($"the screen never showed {what}; last screen:\n{screen}");
     }
 
     /// <summary>A terminal reads ESC followed at once by another key as Alt+key: pause around it as a person would.</summary>

@@ -45,6 +45,10 @@ internal sealed class Tmux : IAsyncDisposable
 
     public Task SendKeysAsync(CancellationToken deadline, params string[] keys) => RunAsync(deadline, ["send-keys", "-t", "t", .. keys]);
 
+    /// <summary>Resizes the window, as an operator resizing the terminal of an SSH session would.</summary>
+    public Task ResizeAsync(int width, int height, CancellationToken deadline) =>
+        RunAsync(deadline, "resize-window", "-t", "t", "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public Task<string> CaptureAsync(CancellationToken deadline) => RunAsync(deadline, "capture-pane", "-p", "-t", "t");
 
     /// <summary>Polls the screen until it contains <paramref name="text"/>; fails with the last screen when it never does.</summary>
