@@ -7,7 +7,7 @@ namespace OctoLite.Tui.Screens;
 
 /// <summary>
 /// The machine policies: how often workers are health-checked and how, what an unreachable worker means, and when
-/// unavailable ones are deleted. <c>e</c> changes the selected policy's health check interval.
+/// unavailable ones are deleted (CLEANUP). <c>e</c> changes the selected policy's health check interval.
 /// </summary>
 internal sealed class PoliciesScreen : Screen
 {
@@ -22,7 +22,8 @@ internal sealed class PoliciesScreen : Screen
             new("DEFAULT", p => p.IsDefault ? symbols.Yes + " yes" : ""),
             new("EVERY", p => Interval(p.HealthCheckInterval)),
             new("CHECK", p => p.HealthCheckType == HealthCheckType.RunScript ? "Script" : "Connect only"),
-            new("CONNECTIVITY", p => p.ConnectivityBehavior == MachineConnectivityBehavior.ExpectedToBeOnline ? "Must be online" : "May be offline"),
+            // Whether an unreachable worker fails the health check (ExpectedToBeOnline) or is skipped.
+            new("ONLINE", p => p.ConnectivityBehavior == MachineConnectivityBehavior.ExpectedToBeOnline ? "required" : "optional"),
             new("CLEANUP", Cleanup, p => p.DeleteMachinesBehavior == DeleteMachinesBehavior.DeleteUnavailableMachines ? Tone.Warning : Tone.Normal),
         ], p => p.Id, context.Options.Color);
         Add(_table);
@@ -115,7 +116,7 @@ internal sealed class PoliciesScreen : Screen
 
     private static string Cleanup(MachinePolicy policy) => policy.DeleteMachinesBehavior == DeleteMachinesBehavior.DoNotDelete
         ? "never"
-        : $"delete after {Interval(policy.DeleteMachinesElapsedTimeSpan)} unavailable";
+        : $"after {Interval(policy.DeleteMachinesElapsedTimeSpan)} unavailable";
 
     private void EditInterval()
     {

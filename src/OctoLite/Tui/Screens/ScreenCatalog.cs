@@ -7,6 +7,7 @@ internal static class ScreenCatalog
     [
         new("pools", ["workerpools", "pool", "wp"], "Worker pools", (c, _) => new PoolsScreen(c)),
         new("workers", ["w", "worker"], "Workers (:workers POOL for one pool's)", (c, pool) => new WorkersScreen(c, pool)),
+        new("policies", ["policy"], "Machine policies", (c, _) => new PoliciesScreen(c)),
     ];
 
     /// <summary>The screen called <paramref name="name"/> or one of its aliases (any case), or null.</summary>
