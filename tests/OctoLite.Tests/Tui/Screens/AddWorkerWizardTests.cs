@@ -56,7 +56,7 @@ public sealed class AddWorkerWizardTests
                 shell.Press(Key.Enter);
             }));
 
-        Assert.Contains($"octolite tentacle configure --trust {ServerThumbprint(shell.Server)}", shownTrust);
+        Assert.Contains($"octolite tentacle configure --trust \\\n    {ServerThumbprint(shell.Server)}", shownTrust);
         shell.PumpUntil(() => !shell.Window.HintText.StartsWith("Registering", StringComparison.Ordinal), "the registration and connection check");
         Assert.False(shell.Window.HintIsError, shell.Window.HintText);
         Assert.StartsWith("Registered worker tentacle-1 (Workers-1); connection ok: tentacle ", shell.Window.HintText, StringComparison.Ordinal);
@@ -153,7 +153,7 @@ public sealed class AddWorkerWizardTests
             }));
 
         var url = $"http://127.0.0.1:{shell.Server.TcpUrl.Port}";
-        Assert.Contains($"octolite tentacle register-worker --server {url} --api-key <KEY> \\\n    --name 'poller 1' --workerpool 'Default Worker Pool,Remote' --comms-style TentacleActive", commands);
+        Assert.Contains($"  octolite tentacle register-worker --comms-style TentacleActive \\\n    --server {url} --api-key <KEY> \\\n    --name 'poller 1' --workerpool 'Default Worker Pool,Remote'\n", commands);
         Assert.Contains("octolite apikey create --name", commands);
         Assert.Equal("Worker 'poller 1' has registered (Workers-1). Close this to see it in the list.", waited);
         Assert.Equal("Worker poller 1 (Workers-1) has registered.", shell.Window.HintText);
