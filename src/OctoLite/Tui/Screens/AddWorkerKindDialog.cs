@@ -29,12 +29,26 @@ internal sealed class AddWorkerKindDialog : Dialog
         AddButton(new Button { Text = "Cancel" });
         Ssh = new Button { Text = "SSH (later)", Enabled = false };
         AddButton(Ssh);
-        AddButton(new Button { Text = "_Polling" });
-        AddButton(new Button { Text = "_Listening", IsDefault = true });
+        Polling = new Button { Text = "_Polling" };
+        AddButton(Polling);
+        Listening = new Button { Text = "_Listening", IsDefault = true };
+        AddButton(Listening);
     }
+
+    public Button Listening { get; }
+
+    public Button Polling { get; }
 
     /// <summary>The SSH choice: shown, never enabled (yet).</summary>
     public Button Ssh { get; }
+
+    protected override void OnIsRunningChanged(bool newIsRunning)
+    {
+        base.OnIsRunningChanged(newIsRunning);
+        // Enter chooses Listening, as in the portal, not the first button (Cancel).
+        if (newIsRunning)
+            Listening.SetFocus();
+    }
 
     /// <summary>The kind chosen, or null when cancelled.</summary>
     public AddWorkerKind? Kind => Result switch

@@ -25,15 +25,15 @@ internal sealed class AddWorkerListeningDialog : Dialog
             X = 1,
             Y = 0,
             Text = "On the worker, make the tentacle trust this server's certificate:\n"
-                + $"  octolite tentacle configure --trust {serverThumbprint}\n"
-                + "and read its own thumbprint with: octolite tentacle show-thumbprint",
+                + $"  octolite tentacle configure --trust \\\n    {serverThumbprint}\n"
+                + "and read the tentacle's thumbprint there: octolite tentacle show-thumbprint",
         });
-        NameField = Field("Name", "", 4);
-        HostField = Field("Host", "", 5);
-        PortField = Field("Port", DefaultPort.ToString(System.Globalization.CultureInfo.InvariantCulture), 6);
-        ThumbprintField = Field("Thumbprint", "", 7);
-        Add(new Label { Text = "Pools (Space ticks):", X = 1, Y = 9 });
-        _boxes = WorkerPoolsDialog.AddChecks(this, pools, ticked, x: 3, y: 10);
+        NameField = Field("Name", "", 5);
+        HostField = Field("Host", "", 6);
+        PortField = Field("Port", DefaultPort.ToString(System.Globalization.CultureInfo.InvariantCulture), 7);
+        ThumbprintField = Field("Thumbprint", "", 8);
+        Add(new Label { Text = "Pools (Space ticks):", X = 1, Y = 10 });
+        _boxes = WorkerPoolsDialog.AddChecks(this, pools, ticked, x: 3, y: 11);
         AddButton(new Button { Text = "Cancel" });
         AddButton(new Button { Text = "Register", IsDefault = true });
     }

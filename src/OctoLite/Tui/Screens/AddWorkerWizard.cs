@@ -123,13 +123,15 @@ internal sealed class AddWorkerWizard(IApplication app, ScreenContext context, S
 
     /// <summary>What to run on the worker machine for a polling tentacle called <paramref name="name"/> in these pools.</summary>
     public string PollingCommands(string name, IReadOnlyList<string> poolNames) =>
-        "On the worker machine (once, if it has no tentacle instance yet):\n"
+        "On the worker machine, once if it has no tentacle instance yet:\n"
         + "  octolite tentacle create-instance --instance Tentacle\n"
         + "then register it with this server and start it:\n"
-        + $"  octolite tentacle register-worker --server {ServerUrl()} --api-key <KEY> \\\n"
-        + $"    --name {Quote(name)} --workerpool {Quote(string.Join(",", poolNames))} --comms-style TentacleActive\n"
+        + "  octolite tentacle register-worker --comms-style TentacleActive \\\n"
+        + $"    --server {ServerUrl()} --api-key <KEY> \\\n"
+        + $"    --name {Quote(name)} --workerpool {Quote(string.Join(",", poolNames))}\n"
         + "  octolite tentacle run\n"
-        + "<KEY> is an API key of this server: make one with  octolite apikey create --name <NAME>";
+        + "<KEY> is an API key of this server; make one here with\n"
+        + "  octolite apikey create --name <NAME>";
 
     /// <summary>This server's REST address as a tentacle elsewhere reaches it: the address the TUI uses, else the one it listens on.</summary>
     private string ServerUrl()

@@ -10,6 +10,7 @@ internal static class ScreenCatalog
         new("workers", ["w", "worker"], "Workers (:workers POOL for one pool's)", (c, pool) => new WorkersScreen(c, pool)),
         new("tasks", ["t", "task"], "Tasks; with an id (:task ID), one task and its live log", (c, a) => a.Trim().Length == 0 ? new TasksScreen(c) : new TaskScreen(c, a)),
         new("projects", ["project", "runbooks", "runbook", "rb"], "Projects and runbooks: run a runbook, deploy a release", (c, _) => new ProjectsScreen(c)),
+        new("policies", ["policy"], "Machine policies", (c, _) => new PoliciesScreen(c)),
         new("config", ["configuration", "settings"], "Server settings: task cap, built-in worker, default pool", (c, _) => new ConfigScreen(c)),
         new("audit", ["events", "log"], "The audit trail: who changed what", (c, _) => new AuditScreen(c)),
     ];

@@ -226,6 +226,32 @@ public sealed class WorkersScreenTests
     }
 
     [Fact]
+    public async Task Details_ShowTheSelectedWorkersHealthHistory_AfterACheck()
+    {
+        await using var shell = await ShellHarness.StartAsync("workers", seed: async server =>
+        {
+            // Nothing listens on a port just closed: the check finds the worker Unavailable, quickly.
+            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            var (exitCode, output, error) = await server.CliAsync("worker", "register-listening", "--name", "gone", "--uri", $"https://127.0.0.1:{port}/",
+                "--thumbprint", Thumbprint, "--pool", "Default Worker Pool", "--no-check");
+            Assert.True(exitCode == 0, output + error);
+            await server.CliAsync("worker", "health-check", "gone", "--wait");
+        });
+        shell.Refresh();
+        shell.Refresh();
+        var workers = shell.Current<WorkersScreen>();
+
+        var history = workers.Details.Lines.SkipWhile(l => !l.StartsWith("Health history", StringComparison.Ordinal)).Skip(1).ToList();
+        var entry = Assert.Single(history);
+        Assert.Contains("Unavailable", entry);
+        Assert.Contains("ServerTasks-1", entry);
+        Assert.Contains(workers.Details.Lines, l => l.StartsWith("Health", StringComparison.Ordinal) && l.Contains("Unavailable", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task LastSeen_CountsFromTheScreensClock()
     {
         var seen = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
