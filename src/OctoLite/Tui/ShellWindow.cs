@@ -213,8 +213,10 @@ internal sealed class ShellWindow : Runnable, IShell
     {
         if (App is not { } app)
             return false;
-        // Buttons in order: "No" first, so a stray Enter on the default button declines; y and n choose.
-        return MessageBox.Query(app, title, question, "_No", "_Yes") == 1;
+
+        using var dialog = new ConfirmDialog(title, question);
+        app.Run(dialog);
+        return dialog.Agreed;
     }
 
     public void Run(string doing, Func<CancellationToken, Task<string>> work, Action? then = null)

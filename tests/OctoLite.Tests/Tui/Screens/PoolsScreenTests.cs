@@ -187,16 +187,23 @@ public sealed class PoolsScreenTests
     }
 
     [Theory]
-    [InlineData('y', true)]
-    [InlineData('n', false)]
-    public async Task Confirmation_AnswersToYAndN(char answer, bool deleted)
+    [InlineData("y", true)]
+    [InlineData("n", false)]
+    [InlineData("\r", false)]
+    public async Task Confirmation_AnswersToYAndN_AndAStrayEnterDeclines(string answer, bool deleted)
     {
         await using var shell = await ShellHarness.StartAsync("pools", seed: SeedPools);
         shell.Refresh();
         var pools = shell.Current<PoolsScreen>();
         pools.Table.Select(pools.Table.Shown[2].Pool.Id);
 
-        shell.Headless.WithModals(() => shell.Type("d"), _ => shell.Type(answer.ToString()));
+        shell.Headless.WithModals(() => shell.Type("d"), _ =>
+        {
+            if (answer == "\r")
+                shell.Press(Key.Enter);
+            else
+                shell.Type(answer);
+        });
         if (deleted)
             shell.PumpUntil(() => shell.Window.HintText == "Deleted worker pool Windows.", "the deletion");
 
