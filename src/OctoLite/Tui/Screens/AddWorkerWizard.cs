@@ -54,7 +54,7 @@ internal sealed class AddWorkerWizard(IApplication app, ScreenContext context, S
 
         var port = 0;
         var problem = Problem(v.Name, v.PoolIds)
-            ?? (v.Host.Length == 0 ? "The host is missing: the name or address the server calls the tentacle at." : null)
+            ?? HostProblem(v.Host)
             ?? PortProblem(v.Port, out port);
         if (problem is not null)
         {
@@ -62,7 +62,7 @@ internal sealed class AddWorkerWizard(IApplication app, ScreenContext context, S
             return;
         }
 
-        var uri = new UriBuilder(Uri.UriSchemeHttps, v.Host, port).Uri.ToString();
+        var uri = new UriBuilder(Uri.UriSchemeHttps, Bare(v.Host), port).Uri.ToString();
         var body = new JsonObject
         {
             ["Name"] = v.Name,
@@ -160,6 +160,24 @@ internal sealed class AddWorkerWizard(IApplication app, ScreenContext context, S
             return $"There is already a worker called {taken.Name} ({taken.Id}); choose another name.";
         return poolIds.Count == 0 ? "Tick at least one pool." : null;
     }
+
+    /// <summary>
+    /// Why <paramref name="host"/> cannot be the tentacle's host, or null. Only a DNS name, an IPv4 or an IPv6 address
+    /// (bracketed or not) will do: UriBuilder throws on some other text ("build 01") and quietly builds a different
+    /// address from the rest ("host:10933", "https://host", "a/b").
+    /// </summary>
+    private static string? HostProblem(string host)
+    {
+        if (host.Length == 0)
+            return "The host is missing: the name or address the server calls the tentacle at.";
+        if (Uri.CheckHostName(Bare(host)) is UriHostNameType.Dns or UriHostNameType.IPv4 or UriHostNameType.IPv6)
+            return null;
+        return $"The host must be a DNS name or an IP address alone, without a scheme, port, path or spaces (got '{host}'); the port has its own field.";
+    }
+
+    /// <summary>An IPv6 address may be given in brackets, as in a URI; UriBuilder adds them itself.</summary>
+    private static string Bare(string host) =>
+        host.Length > 2 && host[0] == '[' && host[^1] == ']' ? host[1..^1] : host;
 
     private static string? PortProblem(string text, out int port)
     {

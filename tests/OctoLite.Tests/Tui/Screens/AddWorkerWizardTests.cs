@@ -113,6 +113,35 @@ public sealed class AddWorkerWizardTests
         Assert.Empty(await shell.Api.WorkersAsync(CancellationToken.None));
     }
 
+    [Theory(Timeout = 60_000)]
+    [InlineData("build 01")]
+    [InlineData("host:10933")]
+    [InlineData("https://host")]
+    [InlineData("a/b")]
+    public async Task Listening_WithAHostThatIsNotANameOrAddress_SaysWhy_AndRegistersNothing(string host)
+    {
+        await using var shell = await ShellHarness.StartAsync("workers");
+        shell.Refresh();
+
+        Modals(shell, () => shell.Type("a"),
+            (typeof(AddWorkerKindDialog), _ => shell.Press(Key.Enter)),
+            (typeof(AddWorkerListeningDialog), modal =>
+            {
+                var dialog = (AddWorkerListeningDialog)modal;
+                dialog.NameField.Text = "w";
+                dialog.HostField.Text = host;
+                dialog.PortField.Text = "10933";
+                dialog.ThumbprintField.Text = new string('A', 40);
+                dialog.NameField.SetFocus();
+                shell.Press(Key.Enter);
+            }));
+
+        Assert.True(shell.Window.HintIsError, shell.Window.HintText);
+        Assert.Contains($"The host must be a DNS name or an IP address alone, without a scheme, port, path or spaces (got '{host}')", shell.Window.HintText);
+        Assert.EndsWith("Nothing was registered.", shell.Window.HintText, StringComparison.Ordinal);
+        Assert.Empty(await shell.Api.WorkersAsync(CancellationToken.None));
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task Polling_ShowsTheRegisterCommand_ThenWaitsUntilTheWorkerRegisters()
     {
