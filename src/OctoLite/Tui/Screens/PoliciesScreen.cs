@@ -71,17 +71,24 @@ internal sealed class PoliciesScreen : Screen
         return string.Concat(parts);
     }
 
+    /// <summary>
+    /// The longest interval accepted. The server sets no maximum, but its scheduler adds the interval to the time of the
+    /// last check, so an interval near TimeSpan.MaxValue would overflow there; a year is already longer than any use.
+    /// </summary>
+    public static readonly TimeSpan MaxInterval = TimeSpan.FromDays(365);
+
     /// <summary>Reads "90s", "15m", "1h30m", "2d" or "hh:mm:ss"; false with the reason when it cannot.</summary>
     public static bool TryParseInterval(string text, out TimeSpan value, out string problem)
     {
         problem = "";
         text = text.Trim();
         if (TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out value) && text.Contains(':', StringComparison.Ordinal) && value > TimeSpan.Zero)
-            return true;
+            return value <= MaxInterval || TooLong(text, out value, out problem);
 
         value = TimeSpan.Zero;
         var number = 0L;
         var digits = 0;
+        var tooLong = false;
         foreach (var c in text)
         {
             if (char.IsAsciiDigit(c))
@@ -89,7 +96,11 @@ internal sealed class PoliciesScreen : Screen
                 number = number * 10 + (c - '0');
                 digits++;
                 if (number > 1_000_000)
+                {
+                    tooLong = true;
                     break;
+                }
+
                 continue;
             }
 
@@ -100,9 +111,19 @@ internal sealed class PoliciesScreen : Screen
                 break;
             }
 
+            // Each part is at most 1,000,000 days, so one part fits; the sum is checked against the maximum after each
+            // part, so it never grows past MaxInterval plus one part and TimeSpan cannot overflow.
             value += unit.Value * number;
             (number, digits) = (0, 0);
+            if (value > MaxInterval)
+            {
+                tooLong = true;
+                break;
+            }
         }
+
+        if (tooLong)
+            return TooLong(text, out value, out problem);
 
         if (digits != 0 || value < TimeSpan.FromSeconds(1))
         {
@@ -112,6 +133,13 @@ internal sealed class PoliciesScreen : Screen
         }
 
         return true;
+    }
+
+    private static bool TooLong(string text, out TimeSpan value, out string problem)
+    {
+        value = TimeSpan.Zero;
+        problem = $"The interval must be at most {Interval(MaxInterval)} (got '{(text.Length > 40 ? text[..40] + "…" : text)}'). Nothing was changed.";
+        return false;
     }
 
     private static string Cleanup(MachinePolicy policy) => policy.DeleteMachinesBehavior == DeleteMachinesBehavior.DoNotDelete

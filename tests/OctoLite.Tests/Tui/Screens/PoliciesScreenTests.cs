@@ -63,6 +63,23 @@ public sealed class PoliciesScreenTests
     }
 
     [Fact]
+    public async Task EditInterval_TooLongToHold_SaysWhy_AndChangesNothing()
+    {
+        await using var shell = await ShellHarness.StartAsync("policies");
+        shell.Refresh();
+
+        shell.Headless.WithModal<FormDialog>(() => shell.Type("e"), dialog =>
+        {
+            dialog.Fields[0].Text = string.Concat(Enumerable.Repeat("999999d", 20));
+            shell.Press(Key.Enter);
+        });
+
+        Assert.True(shell.Window.HintIsError, shell.Window.HintText);
+        Assert.StartsWith("The interval must be at most 365d (got '999999d", shell.Window.HintText, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromHours(1), Assert.Single(await shell.Api.PoliciesAsync(CancellationToken.None)).HealthCheckInterval);
+    }
+
+    [Fact]
     public async Task ReadOnly_RefusesTheEdit()
     {
         await using var shell = await ShellHarness.StartAsync("policies", options: new TuiOptions(ReadOnly: true));
@@ -81,6 +98,7 @@ public sealed class PoliciesScreenTests
     [InlineData("1h30m", 5400, "1h30m")]
     [InlineData("2d", 172800, "2d")]
     [InlineData("01:00:00", 3600, "1h")]
+    [InlineData("365d", 31536000, "365d")]
     public void Interval_ReadsUnitsAndClockTimes_AndShowsThemBack(string text, int seconds, string shown)
     {
         Assert.True(PoliciesScreen.TryParseInterval(text, out var value, out _));
@@ -94,6 +112,11 @@ public sealed class PoliciesScreenTests
     [InlineData("5")]
     [InlineData("h")]
     [InlineData("5x")]
+    [InlineData("366d")]
+    [InlineData("365d1s")]
+    [InlineData("9999999999s")]
+    [InlineData("999999d999999d999999d999999d999999d999999d999999d999999d999999d999999d999999d999999d")]
+    [InlineData("10675199.02:48:05")]
     public void Interval_RefusesWhatItCannotRead(string text) =>
         Assert.False(PoliciesScreen.TryParseInterval(text, out _, out _));
 }
