@@ -13,6 +13,8 @@ internal sealed class ConfigScreen : Screen
 {
     public const string DefaultPoolSetting = "defaultPool";
 
+    private const string SmtpPassword = "smtp.password";
+
     private readonly ResourceTable<ConfigRow> _table;
     private IReadOnlyList<Domain.WorkerPool> _pools = [];
 
@@ -70,7 +72,8 @@ internal sealed class ConfigScreen : Screen
             return;
         }
 
-        if (Forms.Ask(App, $"Set {row.Name}", [new("Value", row.Key?.Name == "smtp.password" ? "" : row.Value, row.Help)]) is not { } values)
+        var secret = row.Key?.Name == SmtpPassword;
+        if (Ask(row, secret) is not { } values)
             return;
 
         var text = values[0];
@@ -91,8 +94,10 @@ internal sealed class ConfigScreen : Screen
             return;
         }
 
-        var shown = row.Key.Name == "smtp.password" ? "the new password" : $"'{text.Trim()}'";
-        if (!Shell.Confirm("Change setting", $"Set {row.Name} to {shown}?"))
+        var question = !secret ? $"Set {row.Name} to '{text.Trim()}'?"
+            : text.Length == 0 ? "Remove the SMTP password?"
+            : $"Set {row.Name} to the new password?";
+        if (!Shell.Confirm("Change setting", question))
             return;
 
         var key = row.Key;
@@ -101,6 +106,21 @@ internal sealed class ConfigScreen : Screen
             var saved = await Api.UpdateConfigurationAsync(new JsonObject { [key.Field] = value }, ct);
             return $"{key.Name} = {key.Show(saved)}";
         });
+    }
+
+    /// <summary>
+    /// Asks for the new value. The SMTP password starts empty (it is never shown) and is typed masked, so it does not
+    /// appear on the screen, over an SSH session or in a recording of it.
+    /// </summary>
+    private IReadOnlyList<string>? Ask(ConfigRow row, bool secret)
+    {
+        if (App is null)
+            return null;
+
+        using var dialog = new FormDialog($"Set {row.Name}", [new("Value", secret ? "" : row.Value, row.Help)]);
+        dialog.Fields[0].Secret = secret;
+        App.Run(dialog);
+        return dialog.Values;
     }
 
     private void SetDefaultPool(ConfigRow row, string name)

@@ -119,6 +119,41 @@ public sealed class FleetScreensTests
     }
 
     [Fact]
+    public async Task Config_SmtpPassword_IsTypedMasked_AndAnEmptyOneAsksToRemoveIt()
+    {
+        await using var shell = await ShellHarness.StartAsync("config", seed: async server =>
+        {
+            foreach (var (key, value) in new[] { ("smtp.host", "mail.example"), ("smtp.from", "octolite@example.com"), ("smtp.username", "octo"), ("smtp.password", "s3cret") })
+            {
+                var (exitCode, output, error) = await server.CliAsync("config", "set", key, value);
+                Assert.True(exitCode == 0, output + error);
+            }
+        });
+        shell.Refresh();
+        Assert.True(shell.Current<ConfigScreen>().Table.Select("smtp.password"));
+        var question = "";
+
+        shell.Headless.WithModals(
+            () => shell.Press(Key.Enter),
+            form =>
+            {
+                var field = ((FormDialog)form).Fields[0];
+                Assert.True(field.Secret);
+                Assert.Equal("", field.Text);
+                HeadlessApp.Press(form, "OK");
+            },
+            confirm =>
+            {
+                question = string.Concat(WorkersScreenTests.Descendants((Terminal.Gui.ViewBase.View)confirm).Select(v => v.Text));
+                HeadlessApp.Press(confirm, "Yes");
+            });
+
+        Assert.Contains("Remove the SMTP password?", question, StringComparison.Ordinal);
+        shell.PumpUntil(() => shell.Window.HintText == "smtp.password = not set", "the password to be removed");
+        Assert.False((await shell.Api.ConfigurationAsync(CancellationToken.None)).SmtpPasswordIsSet);
+    }
+
+    [Fact]
     public async Task Config_DeclinedConfirmation_ChangesNothing()
     {
         await using var shell = await ShellHarness.StartAsync("config");
