@@ -37,6 +37,7 @@ internal sealed class ShellWindow : Runnable, IShell
     private readonly HintBar _hintBar;
     private readonly List<Screen> _stack = [];
     private readonly ScreenContext? _context;
+    private readonly CancellationTokenSource _quitting = new();
     private StatusPoller? _poller;
     private ScreenRefresher? _refresher;
 
@@ -103,6 +104,7 @@ internal sealed class ShellWindow : Runnable, IShell
     /// <summary>Stops every running session, dialogs included, so <c>Run</c> returns. UI thread only.</summary>
     public void QuitAll()
     {
+        _quitting.Cancel();
         foreach (var session in App?.SessionStack?.ToArray() ?? [])
         {
             if (session.Runnable is { } runnable)
@@ -154,7 +156,11 @@ internal sealed class ShellWindow : Runnable, IShell
     public void Open(Screen screen)
     {
         if (CurrentScreen is { } previous)
+        {
+            previous.OnHidden();
             previous.Visible = false;
+        }
+
         _stack.Add(screen);
         _host.Add(screen);
         Shown(screen);
@@ -175,6 +181,7 @@ internal sealed class ShellWindow : Runnable, IShell
             return false;
 
         var screen = entry.Create(_context, argument);
+        CurrentScreen?.OnHidden();
         foreach (var old in _stack)
         {
             _host.Remove(old);
@@ -192,6 +199,7 @@ internal sealed class ShellWindow : Runnable, IShell
             return;
 
         var top = _stack[^1];
+        top.OnHidden();
         _stack.RemoveAt(_stack.Count - 1);
         _host.Remove(top);
         top.Dispose();
@@ -225,13 +233,20 @@ internal sealed class ShellWindow : Runnable, IShell
             return;
 
         Say(doing + "...");
+        var startedOn = CurrentScreen;
+        var quitting = _quitting.Token;
         _ = Task.Run(async () =>
         {
             string message;
             var failed = false;
             try
             {
-                message = await work(CancellationToken.None).ConfigureAwait(false);
+                message = await work(quitting).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (quitting.IsCancellationRequested)
+            {
+                // Quit while the call was in flight: nobody is left to tell.
+                return;
             }
             catch (Exception e)
             {
@@ -243,10 +258,14 @@ internal sealed class ShellWindow : Runnable, IShell
             {
                 app.Invoke(() =>
                 {
+                    if (quitting.IsCancellationRequested)
+                        return;
                     Say(message, failed);
                     RefreshNow();
-                    if (!failed)
-                        then?.Invoke();
+                    // What follows a success (e.g. opening the new task) belongs to the screen that asked: if the
+                    // user has moved on, the result line is enough.
+                    if (!failed && then is not null && ReferenceEquals(CurrentScreen, startedOn))
+                        RunGuarded(then);
                 });
             }
             catch (NotInitializedException)
@@ -272,7 +291,9 @@ internal sealed class ShellWindow : Runnable, IShell
             _filterLine.Close();
         ShowHints();
         screen.SetFocus();
-        RefreshNow();
+        screen.OnShown();
+        // The screen below may still be loading: drop that and load this one now.
+        _refresher?.Restart();
     }
 
     private void ShowHints()
@@ -305,7 +326,7 @@ internal sealed class ShellWindow : Runnable, IShell
         {
             if (screen.AllowedKeys.FirstOrDefault(k => k.Matches(key)) is { } allowed)
             {
-                allowed.Run();
+                RunGuarded(allowed.Run);
                 return true;
             }
 
@@ -324,6 +345,45 @@ internal sealed class ShellWindow : Runnable, IShell
 
         return false;
     }
+
+    /// <summary>Runs a screen's action; whatever it throws is shown on the message line instead of ending the UI.</summary>
+    private void RunGuarded(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e)
+        {
+            Say(e.Message, error: true);
+        }
+    }
+
+    /// <summary>
+    /// The last line of defence, given to <c>Run</c>: an exception nothing else caught (a widget's event, a timer, a
+    /// dialog) is shown on the message line and the UI goes on. Only a fault that repeats at once (more than 20 in a
+    /// second, e.g. one thrown while drawing) ends it, and then <see cref="Fault"/> says why.
+    /// </summary>
+    public bool OnUnhandled(Exception e)
+    {
+        var now = Environment.TickCount64;
+        if (now - _faultWindowStart > 1000)
+            (_faultWindowStart, _faultsInWindow) = (now, 0);
+        if (++_faultsInWindow > 20)
+        {
+            Fault = e;
+            return false;
+        }
+
+        Say($"Error: {e.Message}", error: true);
+        return true;
+    }
+
+    /// <summary>The fault that ended the UI, if one did.</summary>
+    public Exception? Fault { get; private set; }
+
+    private long _faultWindowStart;
+    private int _faultsInWindow;
 
     /// <summary>
     /// True for a printable key typed while this window (not a dialog) is on top and no text field has the focus:
@@ -454,6 +514,7 @@ internal sealed class ShellWindow : Runnable, IShell
     {
         if (disposing)
         {
+            _quitting.Cancel();
             _poller?.Dispose();
             _refresher?.Dispose();
         }

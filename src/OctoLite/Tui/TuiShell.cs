@@ -49,7 +49,14 @@ internal static class TuiShell
         using var window = new ShellWindow(start);
         // The callback runs on whichever thread cancels: it may only queue work for the UI thread.
         using var quitOnCancel = cancellationToken.Register(() => app.Invoke(window.QuitAll));
-        app.Run(window);
+        app.Run(window, window.OnUnhandled);
+        if (window.Fault is { } fault)
+        {
+            // The terminal is restored when the app is disposed; the reason goes to stderr, where it can be read.
+            Console.Error.WriteLine($"The terminal UI stopped on a repeated fault: {fault.Message}");
+            return 1;
+        }
+
         return 0;
     }
 }

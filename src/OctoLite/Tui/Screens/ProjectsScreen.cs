@@ -71,12 +71,13 @@ internal sealed class ProjectsScreen : Screen
             return;
 
         var environment = values[0];
+        string? queued = null;
         Shell.Run($"Queuing {runbook.Name}", async ct =>
         {
             var task = await Api.RunRunbookAsync(runbook.Id, environment, ct);
-            Opened = task.Id;
+            queued = Opened = task.Id;
             return $"Queued {task.Id}: {task.Description}";
-        }, OpenTask);
+        }, () => OpenTask(queued));
     }
 
     private void Deploy()
@@ -95,6 +96,7 @@ internal sealed class ProjectsScreen : Screen
             return;
         }
 
+        string? queued = null;
         Shell.Run($"Deploying {project.Name}", async ct =>
         {
             if (release.Length == 0)
@@ -105,17 +107,17 @@ internal sealed class ProjectsScreen : Screen
             }
 
             var task = await Api.DeployAsync(project.Id, release, environment, ct);
-            Opened = task.Id;
+            queued = Opened = task.Id;
             return $"Queued {task.Id}: {task.Description}";
-        }, OpenTask);
+        }, () => OpenTask(queued));
     }
 
-    /// <summary>The task the last run or deployment queued.</summary>
+    /// <summary>The task the last run or deployment queued (each action opens its own).</summary>
     public string? Opened { get; private set; }
 
-    private void OpenTask()
+    private void OpenTask(string? id)
     {
-        if (Opened is { } id)
+        if (id is not null)
             Shell.Open("task", id);
     }
 }

@@ -56,6 +56,22 @@ internal abstract class Screen : View
     /// </summary>
     public virtual bool HandleEscape() => false;
 
+    /// <summary>
+    /// Called by the shell when this screen comes to the top (first shown, or back to it after Esc), on the UI thread.
+    /// A screen that keeps something live (e.g. a log stream) starts or resumes it here.
+    /// </summary>
+    public virtual void OnShown()
+    {
+    }
+
+    /// <summary>
+    /// Called by the shell when another screen covers this one (it stays on the stack, hidden) or just before it is
+    /// closed, on the UI thread. A screen stops here whatever it keeps live, so hidden screens cost nothing.
+    /// </summary>
+    public virtual void OnHidden()
+    {
+    }
+
     /// <summary>The keys the user may use now: all of them, or under <c>--readonly</c> the ones that change nothing.</summary>
     public IReadOnlyList<ScreenKey> AllowedKeys => Context.Options.ReadOnly ? Keys.Where(k => !k.Mutates).ToList() : Keys;
 }

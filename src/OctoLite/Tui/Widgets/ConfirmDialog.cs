@@ -14,8 +14,14 @@ internal sealed class ConfirmDialog : Dialog
         Title = title;
         Border.Settings &= ~BorderSettings.TerminalTitle;
         Add(new Label { Text = question, X = 1, Y = 0, Width = Dim.Auto(maximumContentDim: 70) });
-        AddButton(new Button { Text = "_No", IsDefault = true });
-        AddButton(new Button { Text = "_Yes" });
+        var no = new Button { Text = "_No" };
+        var yes = new Button { Text = "_Yes" };
+        AddButton(no);
+        AddButton(yes);
+        // Adding buttons makes the last one the default; No is the default here, and has the focus.
+        yes.IsDefault = false;
+        no.IsDefault = true;
+        no.SetFocus();
     }
 
     /// <summary>True when the user chose Yes.</summary>
