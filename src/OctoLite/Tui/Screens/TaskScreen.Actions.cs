@@ -28,10 +28,14 @@ internal sealed partial class TaskScreen
 
         var verb = proceed ? "Approve" : "Abort";
         var question = proceed ? $"Proceed past '{pending.StepName}'" : $"Abort at '{pending.StepName}' (the step fails, and so does the task)";
-        if (Forms.Ask(App, $"{verb} {task.Id}", [new FormField("Note", "", question + "; OK to confirm")]) is not { } values)
+        if (Forms.Ask(App, $"{verb} {task.Id}", [new FormField("Note", "", question + ". Optional")]) is not { } values)
             return;
 
+        // The note form's OK is its default button, so a stray Enter there must not act: ask again, defaulting to No.
         var note = values[0].Trim();
+        if (!Shell.Confirm($"{verb} {task.Id}", question + "?"))
+            return;
+
         Shell.Run($"{(proceed ? "Approving" : "Aborting")} {task.Id}", async ct =>
         {
             var resolved = await Api.ResolveInterventionAsync(task.Id, proceed, note.Length > 0 ? note : null, pending.Id, ct);

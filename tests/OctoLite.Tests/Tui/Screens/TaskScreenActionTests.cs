@@ -144,11 +144,13 @@ public sealed class TaskScreenActionTests
         TaskScreenSeed.RefreshUntil(shell, () => screen.HeaderText.Count > 2 && screen.HeaderText[2].StartsWith("Waiting for approval at 'Gate'", StringComparison.Ordinal), "the intervention");
         Assert.Contains("Check the dashboard.", shell.Screen());
 
-        TaskScreenModals.Run(shell.Headless, () => shell.Type("A"), TaskScreenModals.Step<FormDialog>(dialog =>
-        {
-            dialog.Fields[0].Text = "looked fine";
-            shell.Press(Key.Enter);
-        }));
+        shell.Headless.WithModals(() => shell.Type("A"),
+            form =>
+            {
+                ((FormDialog)form).Fields[0].Text = "looked fine";
+                shell.Press(Key.Enter);
+            },
+            confirm => HeadlessApp.Press(confirm, "Yes"));
 
         shell.PumpUntil(() => shell.Window.HintText.StartsWith("Proceeding past step 'Gate'", StringComparison.Ordinal) || shell.Window.HintIsError, "the approval");
         Assert.False(shell.Window.HintIsError, shell.Window.HintText);
@@ -204,13 +206,39 @@ public sealed class TaskScreenActionTests
         var screen = shell.Current<TaskScreen>();
         TaskScreenSeed.RefreshUntil(shell, () => screen.Task?.HasPendingInterruptions == true, "the intervention");
 
-        TaskScreenModals.Run(shell.Headless, () => shell.Type("X"), TaskScreenModals.Step<FormDialog>(_ => shell.Press(Key.Enter)));
+        shell.Headless.WithModals(() => shell.Type("X"),
+            form => shell.Press(Key.Enter),
+            confirm => HeadlessApp.Press(confirm, "Yes"));
 
         shell.PumpUntil(() => shell.Window.HintText.StartsWith("Aborted at step 'Gate'", StringComparison.Ordinal) || shell.Window.HintIsError, "the abort");
         Assert.False(shell.Window.HintIsError, shell.Window.HintText);
         TaskScreenSeed.RefreshUntil(shell, () => screen.IsComplete, "the run to end");
         Assert.Equal(TaskState.Failed, screen.Task?.State);
         Assert.DoesNotContain(screen.Log.VisibleRows(), r => r.EndsWith("after the gate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Abort_EnterThroughTheNoteAndTheQuestion_LeavesTheInterventionPending()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks");
+        var cli = new TaskCli(shell.Server);
+        await cli.ProjectAsync();
+        await cli.RunbookAsync("Gated",
+            new System.Text.Json.Nodes.JsonObject { ["name"] = "Gate", ["kind"] = "ManualIntervention", ["instructions"] = "Check the dashboard." },
+            TaskCli.Bash("After", "echo after the gate"));
+        var id = await cli.QueueAsync("Gated");
+        Assert.True(shell.Window.Go("task", id));
+        var screen = shell.Current<TaskScreen>();
+        TaskScreenSeed.RefreshUntil(shell, () => screen.Task?.HasPendingInterruptions == true, "the intervention");
+
+        shell.Headless.WithModals(() => shell.Type("X"),
+            form => shell.Press(Key.Enter),
+            confirm => shell.Press(Key.Enter));
+
+        Assert.DoesNotContain("Aborting", shell.Window.HintText, StringComparison.Ordinal);
+        var task = await shell.Api.TaskAsync(id, CancellationToken.None);
+        Assert.True(task.HasPendingInterruptions);
+        Assert.False(task.IsCompleted);
     }
 
     [Fact]
