@@ -29,7 +29,7 @@ internal sealed class DashboardScreen : Screen
         _heading = new Label { Text = "Active tasks", X = 0, Y = 5 };
         _active = new ResourceTable<ServerTask>(
         [
-            new("STATE", t => symbols.Task(t.State), t => TaskTone(t.State)),
+            new("STATE", t => TaskLook.State(t, symbols), t => TaskLook.Tone(t.State)),
             new("ID", t => t.Id),
             new("TASK", t => t.Description.Length > 0 ? t.Description : t.Name, MaxWidth: 40),
             new("WAITING FOR", t => t.HasPendingInterruptions ? "manual intervention" : t.State == TaskState.Queued ? "a free slot" : ""),
@@ -106,14 +106,6 @@ internal sealed class DashboardScreen : Screen
         if (label.Text != text)
             label.Text = text;
     }
-
-    private static Tone TaskTone(TaskState state) => state switch
-    {
-        TaskState.Executing => Tone.Highlight,
-        TaskState.Cancelling => Tone.Warning,
-        TaskState.Queued => Tone.Dim,
-        _ => Tone.Normal,
-    };
 
     private void Open(ServerTask? task)
     {
