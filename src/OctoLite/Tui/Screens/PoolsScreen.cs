@@ -12,6 +12,13 @@ internal sealed class PoolsScreen : Screen
 {
     private readonly ResourceTable<PoolRow> _table;
 
+    // A move computes the new order from the rows shown, so a second [ or ] before the first is saved and the rows
+    // re-read would undo or garble it. Started and finished moves are counted; a load that began once every move had
+    // finished clears _moving (this covers a failed move too, after which the shell refreshes).
+    private bool _moving;
+    private int _movesStarted;
+    private int _movesFinished;
+
     public PoolsScreen(ScreenContext context) : base(context)
     {
         var symbols = context.Symbols;
@@ -55,10 +62,16 @@ internal sealed class PoolsScreen : Screen
 
     public override async Task<Action> LoadAsync(CancellationToken cancellationToken)
     {
+        var movesFinished = Volatile.Read(ref _movesFinished);
         var pools = await Api.PoolsAsync(cancellationToken);
         var summaries = await Api.PoolSummariesAsync(cancellationToken);
         var rows = PoolRow.Join(pools, summaries);
-        return () => Show(rows);
+        return () =>
+        {
+            if (movesFinished == _movesStarted)
+                _moving = false;
+            Show(rows);
+        };
     }
 
     /// <summary>Shows these rows (the update <see cref="LoadAsync"/> hands back; tests call it with fixed data).</summary>
@@ -143,8 +156,13 @@ internal sealed class PoolsScreen : Screen
 
     private void Move(int by)
     {
-        if (_table.Selected is not { } row)
+        if (_table.Selected is not { } row || _moving)
             return;
+        if (_table.Sort.Column is not null || _table.Filter.Length > 0)
+        {
+            Shell.Say("Pools can be moved only in the list's own order: clear the sort (s until it is gone) and the filter (Esc) first.", error: true);
+            return;
+        }
 
         var order = _table.All.Select(r => r.Pool.Id).ToList();
         var from = order.IndexOf(row.Pool.Id);
@@ -153,9 +171,19 @@ internal sealed class PoolsScreen : Screen
             return;
 
         (order[from], order[to]) = (order[to], order[from]);
+        _moving = true;
+        _movesStarted++;
         Shell.Run($"Moving {row.Pool.Name}", async ct =>
         {
-            await Api.ReorderPoolsAsync(order, ct);
+            try
+            {
+                await Api.ReorderPoolsAsync(order, ct);
+            }
+            finally
+            {
+                Interlocked.Increment(ref _movesFinished);
+            }
+
             return $"Moved {row.Pool.Name} to position {to + 1}.";
         });
     }

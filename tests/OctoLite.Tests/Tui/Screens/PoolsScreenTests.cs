@@ -155,6 +155,50 @@ public sealed class PoolsScreenTests
     }
 
     [Fact]
+    public async Task Reorder_WhileSortedOrFiltered_IsRefusedWithTheReason()
+    {
+        await using var shell = await ShellHarness.StartAsync("pools", seed: SeedPools);
+        shell.Refresh();
+        var pools = shell.Current<PoolsScreen>();
+
+        shell.Type("s");
+        pools.Table.Select(pools.Table.Shown.Single(r => r.Pool.Name == "Windows").Pool.Id);
+        shell.Type("[");
+        Assert.True(shell.Window.HintIsError, shell.Window.HintText);
+        Assert.StartsWith("Pools can be moved only in the list's own order", shell.Window.HintText, StringComparison.Ordinal);
+
+        while (pools.Table.Sort.Column is not null)
+            shell.Type("s");
+        pools.ApplyFilter("Win");
+        shell.Type("[");
+        Assert.True(shell.Window.HintIsError, shell.Window.HintText);
+        Assert.StartsWith("Pools can be moved only in the list's own order", shell.Window.HintText, StringComparison.Ordinal);
+
+        Assert.Equal(["Default Worker Pool", "Linux workers", "Windows"], (await shell.Api.PoolsAsync(CancellationToken.None)).OrderBy(p => p.SortOrder).Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task Reorder_ASecondPressWhileTheFirstIsSaved_IsIgnored()
+    {
+        await using var shell = await ShellHarness.StartAsync("pools", seed: SeedPools);
+        shell.Refresh();
+        var pools = shell.Current<PoolsScreen>();
+        pools.Table.Select(pools.Table.Shown[2].Pool.Id);
+
+        shell.Type("[[");
+        shell.PumpUntil(() => shell.Window.HintText.StartsWith("Moved Windows", StringComparison.Ordinal), "the move");
+        shell.Refresh();
+
+        Assert.Equal(["Default Worker Pool", "Windows", "Linux workers"], pools.Table.Shown.Select(r => r.Pool.Name));
+        var audit = await shell.Api.AuditAsync(50, CancellationToken.None);
+        Assert.Single(audit, e => e.Message == "Worker pools reordered");
+
+        // Once the move is saved and the rows read again, the next press moves again.
+        shell.Type("[");
+        shell.PumpUntil(() => shell.Window.HintText == "Moved Windows to position 1.", "the second move");
+    }
+
+    [Fact]
     public async Task ReadOnly_HidesEveryMutatingKey_AndRefusesThem()
     {
         await using var shell = await ShellHarness.StartAsync("pools", options: new TuiOptions(ReadOnly: true), seed: SeedPools);
