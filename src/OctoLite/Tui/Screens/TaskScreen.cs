@@ -12,9 +12,15 @@ namespace OctoLite.Tui.Screens;
 /// </summary>
 internal sealed partial class TaskScreen : Screen
 {
-    /// <summary>Lines asked for per request, and requests per refresh (a long backlog arrives over a few refreshes).</summary>
+    /// <summary>Lines asked for per request.</summary>
     public const int PageSize = 1000;
-    public const int MaxPagesPerLoad = 10;
+
+    /// <summary>
+    /// Requests per refresh. A load runs under the shell's one load timeout with the task and its wait reasons; over a
+    /// slow link ten pages never fit, the load was dropped and the next started from the same line again. Two pages
+    /// fit, are shown, and the next load goes on after them, so a long backlog fills in over a few refreshes.
+    /// </summary>
+    public const int MaxPagesPerLoad = 2;
 
     private const int HeaderRows = 3;
     private readonly string _argument;

@@ -92,6 +92,31 @@ public sealed class TaskScreenTests
     }
 
     [Fact]
+    public async Task LongLog_IsReadAFewPagesPerLoad_AndEachLoadGoesOnWhereTheLastStopped()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks", seed: async server =>
+        {
+            var cli = new TaskCli(server);
+            await cli.ProjectAsync();
+            await cli.RunbookAsync("Chatty", TaskCli.Bash("Talk", "seq 1 5500"));
+            await TaskScreenSeed.RunAndWaitAsync(cli, "Chatty");
+        });
+        Assert.True(shell.Window.Go("task", "ServerTasks-1"));
+        var screen = shell.Current<TaskScreen>();
+
+        shell.Refresh();
+        var first = screen.Log.LineCount;
+        Assert.Equal(TaskScreen.MaxPagesPerLoad * TaskScreen.PageSize, first);
+        Assert.False(screen.IsComplete);
+        shell.Refresh();
+        Assert.True(screen.Log.LineCount > first, $"{screen.Log.LineCount} lines after two loads");
+
+        TaskScreenSeed.RefreshUntil(shell, () => screen.IsComplete, "the rest of the log");
+        Assert.Contains(screen.Log.VisibleRows(), r => r.EndsWith(" 5500", StringComparison.Ordinal));
+        Assert.Equal(0L, screen.Log.Dropped);
+    }
+
+    [Fact]
     public async Task HugeLog_KeepsTheNewestLines_AndSaysSo()
     {
         await using var shell = await ShellHarness.StartAsync("tasks", seed: async server =>
