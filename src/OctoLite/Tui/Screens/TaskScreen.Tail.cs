@@ -16,24 +16,42 @@ internal sealed partial class TaskScreen
     private CancellationTokenSource? _tail;
     private int _drainPosted;
     private bool _stopped;
+    private bool _hidden;
 
     /// <summary>True while the live tail is open.</summary>
     public bool IsTailing => _tail is not null && !_stopped;
 
-    /// <summary>Opens the tail once the task is known and still running. UI thread.</summary>
+    /// <summary>Back on top: the shell loads the screen now, which reads the lines written meanwhile and opens the tail again.</summary>
+    public override void OnShown()
+    {
+        _hidden = false;
+        if (_task is { } task && !_complete)
+            StartTail(task);
+    }
+
+    /// <summary>Covered by another screen, or closing: a hidden task keeps no stream open on the server.</summary>
+    public override void OnHidden()
+    {
+        _hidden = true;
+        PauseTail();
+    }
+
+    /// <summary>Opens the tail once the task is known and still running, while the screen is shown. UI thread.</summary>
     private void StartTail(ServerTask task)
     {
-        if (_tail is not null || task.IsCompleted || App is not { } app)
+        if (_tail is not null || _stopped || _hidden || task.IsCompleted || App is not { } app)
             return;
 
         var tail = _tail = new CancellationTokenSource();
+        // The token is read here, on the UI thread: by the time the thread pool runs TailAsync, the screen may have been
+        // hidden or closed and the source disposed, and reading its Token then would throw.
+        var cancellationToken = tail.Token;
         var after = _log.LastSequence;
-        _ = System.Threading.Tasks.Task.Run(() => TailAsync(app, task.Id, after, tail));
+        _ = System.Threading.Tasks.Task.Run(() => TailAsync(app, task.Id, after, tail, cancellationToken));
     }
 
-    private async Task TailAsync(IApplication app, string id, long after, CancellationTokenSource tail)
+    private async Task TailAsync(IApplication app, string id, long after, CancellationTokenSource tail, CancellationToken cancellationToken)
     {
-        var cancellationToken = tail.Token;
         try
         {
             await foreach (var line in Api.TailLogAsync(id, after, cancellationToken).ConfigureAwait(false))
@@ -45,7 +63,7 @@ internal sealed partial class TaskScreen
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Closed (screen gone, app quit) or the stream failed: the refresh goes on reading pages; the tail only speeds them up.
+            // Closed (screen hidden or gone, app quit) or the stream failed: the refresh goes on reading pages; the tail only speeds them up.
         }
 
         if (cancellationToken.IsCancellationRequested)
@@ -82,11 +100,19 @@ internal sealed partial class TaskScreen
         Interlocked.Exchange(ref _position, _log.LastSequence);
     }
 
+    /// <summary>Closes the tail for good: the task has ended and its log is read, or the screen is gone.</summary>
     private void StopTail()
     {
-        if (_tail is not { } tail || _stopped)
-            return;
+        PauseTail();
         _stopped = true;
+    }
+
+    /// <summary>Closes the tail for now; <see cref="StartTail"/> opens a new one after the last line shown.</summary>
+    private void PauseTail()
+    {
+        if (_tail is not { } tail)
+            return;
+        _tail = null;
         tail.Cancel();
         tail.Dispose();
     }

@@ -151,6 +151,29 @@ public sealed class TaskScreenTests
         Assert.Single(screen.Log.VisibleRows(), r => r.EndsWith("first", StringComparison.Ordinal));
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task HiddenTask_ClosesItsLiveTail_AndCatchesUpWhenShownAgain()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(50));
+        await using var shell = await ShellHarness.StartAsync("tasks");
+        var id = await TaskScreenSeed.QueueAsync(shell.Server, "Hide", "echo first; sleep 1; echo written while hidden; sleep 30");
+        Assert.True(shell.Window.Go("task", id));
+        var screen = shell.Current<TaskScreen>();
+        TaskScreenSeed.RefreshUntil(shell, () => screen.IsTailing && screen.Log.VisibleRows().Any(r => r.EndsWith("first", StringComparison.Ordinal)), "the first line");
+
+        Assert.True(shell.Window.Open("pools", ""));
+        Assert.False(screen.IsTailing);
+
+        while (!(await shell.Api.TaskLogAsync(id, 0, 100, timeout.Token)).Lines.Any(l => l.Text == "written while hidden"))
+            await Task.Delay(50, timeout.Token);
+        Assert.DoesNotContain(screen.Log.VisibleRows(), r => r.EndsWith("written while hidden", StringComparison.Ordinal));
+
+        shell.Window.Back();
+        Assert.True(screen.IsTailing);
+        shell.PumpUntil(() => screen.Log.VisibleRows().Any(r => r.EndsWith("written while hidden", StringComparison.Ordinal)), "the line written while hidden");
+        Assert.Single(screen.Log.VisibleRows(), r => r.EndsWith("written while hidden", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task WrapAndTimestampToggles_ChangeTheRender()
     {
