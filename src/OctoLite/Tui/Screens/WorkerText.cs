@@ -28,16 +28,17 @@ internal static class WorkerText
         ? $"{endpoint.Username}@{endpoint.Host}:{(endpoint.Port ?? 22).ToString(CultureInfo.InvariantCulture)}"
         : endpoint.Uri ?? "";
 
-    /// <summary>"12s ago", "5m ago", "3h ago", "2d ago"; "never" when it has not been seen.</summary>
+    /// <summary>
+    /// "&lt;1m ago", "5m ago", "3h ago", "2d ago"; "never" when it has not been seen. Never seconds: a cell counting
+    /// seconds changes at every refresh, and the whole table is then redrawn (every 2 s, over SSH too).
+    /// </summary>
     public static string Ago(DateTimeOffset? when, DateTimeOffset now)
     {
         if (when is not { } then)
             return "never";
 
         var elapsed = now - then;
-        if (elapsed < TimeSpan.FromSeconds(1))
-            return "just now";
-        return elapsed.TotalSeconds < 60 ? $"{(int)elapsed.TotalSeconds}s ago"
+        return elapsed.TotalMinutes < 1 ? "<1m ago"
             : elapsed.TotalMinutes < 60 ? $"{(int)elapsed.TotalMinutes}m ago"
             : elapsed.TotalHours < 48 ? $"{(int)elapsed.TotalHours}h ago"
             : $"{(int)elapsed.TotalDays}d ago";

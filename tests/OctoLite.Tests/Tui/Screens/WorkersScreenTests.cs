@@ -262,9 +262,27 @@ public sealed class WorkersScreenTests
 
         workers.Show([row]);
 
-        var line = shell.Screen().Split('\n').Single(l => l.Contains("poller-1", StringComparison.Ordinal) && l.Contains("Polling", StringComparison.Ordinal));
-        Assert.Contains("12s ago", line);
+        string Line() => shell.Screen().Split('\n').Single(l => l.Contains("poller-1", StringComparison.Ordinal) && l.Contains("Polling", StringComparison.Ordinal));
+        var line = Line();
+        Assert.Contains("<1m ago", line);
         Assert.Contains(" 2 ", line);
+
+        // Two refreshes apart, under a minute: the row reads the same, so nothing is redrawn.
+        workers.Clock = new FixedClock(seen.AddSeconds(14));
+        workers.Show([row]);
+        Assert.Equal(line, Line());
+    }
+
+    [Theory]
+    [InlineData(0, "<1m ago")]
+    [InlineData(59, "<1m ago")]
+    [InlineData(61, "1m ago")]
+    [InlineData(3 * 3600 + 5, "3h ago")]
+    [InlineData(3 * 86400, "3d ago")]
+    public void Ago_ShowsMinutesHoursOrDays_NeverSeconds(int seconds, string shown)
+    {
+        var seen = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+        Assert.Equal(shown, WorkerText.Ago(seen, seen.AddSeconds(seconds)));
     }
 
     internal static IEnumerable<View> Descendants(View view) => view.SubViews.SelectMany(v => Descendants(v).Prepend(v));
