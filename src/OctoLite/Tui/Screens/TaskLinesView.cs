@@ -42,6 +42,10 @@ internal sealed class TaskLinesView(bool color) : View
 
     protected override bool OnKeyDown(Key key)
     {
+        // The lines are cut, not scrolled: Left and Right do nothing here rather than move the focus (Terminal.Gui's
+        // default for an unhandled arrow), which Tab does.
+        if (CanFocus && (key == Key.CursorLeft || key == Key.CursorRight))
+            return true;
         var keyed = _lines.Where(l => l.Key is not null).Select(l => l.Key!).ToList();
         if (keyed.Count == 0)
             return base.OnKeyDown(key);

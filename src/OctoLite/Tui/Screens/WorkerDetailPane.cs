@@ -58,6 +58,8 @@ internal sealed class WorkerDetailPane : View
             KeyCode.PageUp => _top - page,
             KeyCode.Home => 0,
             KeyCode.End => _lines.Count - Viewport.Height,
+            // The lines are cut, not scrolled sideways: the arrows stay here instead of moving the focus out of the pane.
+            KeyCode.CursorLeft or KeyCode.CursorRight => _top,
             _ => null,
         };
         if (to is not { } top)

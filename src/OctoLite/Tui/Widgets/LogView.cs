@@ -252,6 +252,11 @@ internal sealed partial class LogView : View
             _left += SidewaysStep;
             SetNeedsDraw();
         }
+        else if (key == Key.CursorLeft || key == Key.CursorRight)
+        {
+            // Wrapped lines have nothing to scroll sideways to; left to Terminal.Gui, the arrows would move the focus
+            // to the next or previous view, away from the log.
+        }
         else
         {
             return base.OnKeyDown(key);

@@ -71,6 +71,28 @@ public sealed class TaskScreenTests
     }
 
     [Fact]
+    public async Task LeftAndRight_InTheWrappedLogAndTheSteps_KeepTheFocus()
+    {
+        await using var shell = await ShellHarness.StartAsync("tasks", width: 80, height: 16, seed: TaskScreenSeed.FinishedRunAsync);
+        var screen = TaskScreenSeed.OpenFinished(shell, "ServerTasks-1");
+        shell.Type("w");
+        Assert.True(screen.Log.Wrap);
+
+        shell.Press(Key.CursorRight);
+        Assert.True(screen.Log.HasFocus);
+        shell.Press(Key.CursorLeft);
+        Assert.True(screen.Log.HasFocus);
+
+        shell.Press(Key.Tab);
+        Assert.False(screen.Log.HasFocus);
+        shell.Press(Key.CursorRight);
+        shell.Press(Key.CursorLeft);
+        Assert.False(screen.Log.HasFocus);
+        shell.Press(Key.Enter);
+        Assert.Equal("Showing the step's log (End follows again; Tab goes back to the log).", shell.Window.HintText);
+    }
+
+    [Fact]
     public async Task Steps_TabThenEnter_ShowsTheSelectedStepsLines()
     {
         await using var shell = await ShellHarness.StartAsync("tasks", width: 80, height: 16, seed: TaskScreenSeed.FinishedRunAsync);

@@ -78,6 +78,21 @@ public sealed class WorkersScreenTests
     }
 
     [Fact]
+    public async Task LeftAndRight_InTheDetailsPane_KeepTheFocus()
+    {
+        await using var shell = await ShellHarness.StartAsync("workers", seed: SeedWorkers);
+        shell.Refresh();
+        var workers = shell.Current<WorkersScreen>();
+
+        shell.Press(Key.Enter);
+        Assert.True(workers.Details.HasFocus);
+        shell.Press(Key.CursorRight);
+        Assert.True(workers.Details.HasFocus);
+        shell.Press(Key.CursorLeft);
+        Assert.True(workers.Details.HasFocus);
+    }
+
+    [Fact]
     public async Task ACommandWithAPoolName_ShowsThatPoolsWorkers_AndAnUnknownPoolIsSaid()
     {
         await using var shell = await ShellHarness.StartAsync("workers", seed: SeedWorkers);
