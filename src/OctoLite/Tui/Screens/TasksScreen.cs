@@ -64,11 +64,7 @@ internal sealed class TasksScreen : Screen
     /// <summary>The clock and zone times are shown in (tests pin it).</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
-    public override void ApplyFilter(string text)
-    {
-        _table.Filter = text;
-        KeepKeysReachable();
-    }
+    public override void ApplyFilter(string text) => _table.Filter = text;
 
     public override async Task<Action> LoadAsync(CancellationToken cancellationToken)
     {
@@ -84,25 +80,6 @@ internal sealed class TasksScreen : Screen
     public void Show(IReadOnlyList<TaskRow> rows)
     {
         _table.SetRows(rows);
-        KeepKeysReachable();
-    }
-
-    /// <summary>
-    /// An empty TableView (Terminal.Gui 2.5.0) swallows printable keys, so with no task to show (a fresh server, a state
-    /// with none) ':', 'q' or a quick filter would never reach the shell: while the table is empty it does not take the focus.
-    /// </summary>
-    private void KeepKeysReachable()
-    {
-        var empty = _table.Shown.Count == 0;
-        if (empty == !_table.CanFocus)
-            return;
-
-        var focused = HasFocus;
-        _table.CanFocus = !empty;
-        if (focused && !empty)
-            _table.SetFocus();
-        else if (focused)
-            SetFocus();
     }
 
     private void Open(TaskRow? row)

@@ -33,7 +33,6 @@ internal sealed class WorkersScreen : Screen
     private ServerStatus? _server;
     private (string WorkerId, IReadOnlyList<WorkerHealthRecord> Records)? _history;
     private volatile string? _selectedId;
-    private bool _parked;
 
     /// <param name="pool">A pool's id or name to show only its workers; "" for every worker.</param>
     public WorkersScreen(ScreenContext context, string pool = "") : base(context)
@@ -153,19 +152,6 @@ internal sealed class WorkersScreen : Screen
     {
         _table.SetRows(rows);
         Selected(_table.Selected);
-        // An empty TableView takes every key for itself, the screen's and the shell's too (a, ?, q): with no
-        // workers the focus waits in the details pane, which leaves them alone, until there are some.
-        if (rows.Count == 0 && _table.HasFocus)
-        {
-            _pane.SetFocus();
-            _parked = true;
-        }
-        else if (rows.Count > 0 && _parked)
-        {
-            _parked = false;
-            if (_pane.HasFocus)
-                _table.SetFocus();
-        }
     }
 
     private void ShowPoolLine(WorkerPool pool, int count)

@@ -125,14 +125,22 @@ public sealed class TasksScreenTests
     }
 
     [Fact]
-    public async Task EmptyTable_LeavesTheShellKeysWorking()
+    public async Task EmptyTable_FocusedAndEmpty_StillTakesTheNumberKeys()
     {
         await using var shell = await ShellHarness.StartAsync("tasks");
         shell.Refresh();
-        Assert.Empty(shell.Current<TasksScreen>().Table.Shown);
+        var tasks = shell.Current<TasksScreen>();
+        Assert.Empty(tasks.Table.Shown);
+        Assert.True(tasks.Table.HasFocus);
+
+        shell.Type("3");
+        Assert.Equal("Failed", tasks.State);
+        shell.Refresh();
+        Assert.Empty(tasks.Table.Shown);
+        shell.Type("1");
+        Assert.Equal("", tasks.State);
 
         shell.Type(":");
-
         Assert.True(shell.Window.CommandLineIsOpen);
     }
 

@@ -78,6 +78,26 @@ public sealed class WorkersScreenTests
     }
 
     [Fact]
+    public async Task EmptyTable_FocusedAndEmpty_StillTakesA_ToAddAWorker()
+    {
+        await using var shell = await ShellHarness.StartAsync("workers");
+        shell.Refresh();
+        var workers = shell.Current<WorkersScreen>();
+        Assert.Empty(workers.Table.Shown);
+        Assert.True(workers.Table.HasFocus);
+
+        var opened = false;
+        shell.Headless.WithModal<AddWorkerKindDialog>(() => shell.Type("a"), _ =>
+        {
+            opened = true;
+            shell.Press(Key.Esc);
+        });
+
+        Assert.True(opened);
+        Assert.Empty(await shell.Api.WorkersAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task LeftAndRight_InTheDetailsPane_KeepTheFocus()
     {
         await using var shell = await ShellHarness.StartAsync("workers", seed: SeedWorkers);
