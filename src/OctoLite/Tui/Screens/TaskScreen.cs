@@ -46,7 +46,7 @@ internal sealed partial class TaskScreen : Screen
         Keys =
         [
             new("f", "Follow", "Follow the log's end as lines arrive, or stop (arrows and PageUp stop it, End follows again)", ToggleFollow),
-            new("w", "Wrap", "Wrap long log lines, or cut them (Left/Right scroll sideways)", () => _log.Wrap = !_log.Wrap),
+            new("w", "Wrap", "Wrap long log lines, or cut them (then Left/Right scroll sideways)", () => _log.Wrap = !_log.Wrap),
             new("t", "Time", "Show or hide the time of each log line", () => _log.ShowTimestamps = !_log.ShowTimestamps),
             new("n", "Next", "Select the next line matching the search (/ searches the log)", () => StepMatch(forward: true)),
             new("N", "Prev", "Select the previous line matching the search", () => StepMatch(forward: false)),
