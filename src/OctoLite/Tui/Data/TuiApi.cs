@@ -44,17 +44,7 @@ internal sealed partial class TuiApi(OctoLiteClient client)
     // Workers
 
     /// <summary>Every worker, page by page.</summary>
-    public async Task<List<Worker>> WorkersAsync(CancellationToken ct)
-    {
-        var all = new List<Worker>();
-        while (true)
-        {
-            var page = await client.GetAsync($"api/workers?skip={all.Count}&take={Paging.MaxTake}", Json.ResourceCollectionWorker, ct);
-            all.AddRange(page.Items);
-            if (page.Items.Count == 0 || all.Count >= page.TotalResults)
-                return all;
-        }
-    }
+    public Task<List<Worker>> WorkersAsync(CancellationToken ct) => Cli.Tentacle.TentacleRegistrationServer.ListWorkersAsync(client, ct);
 
     // Tasks
 
