@@ -24,9 +24,9 @@ internal sealed class WorkerShowCommand : OctoCommand
     {
         var path = $"api/workers/{OctoLiteClient.Segment(context.ParseResult.GetValue(_worker)!)}";
         var take = context.ParseResult.GetValue(_history);
-        if (take < 0)
+        if (take is < 0 or > Server.Health.WorkerHealthService.MaxHistoryTake)
         {
-            throw CliException.Usage($"--history is a number of entries, 0 or more (got {take}).");
+            throw CliException.Usage($"--history is a number of entries from 0 to {Server.Health.WorkerHealthService.MaxHistoryTake} (got {take}).");
         }
 
         var worker = await context.Client.GetAsync(path, CliJsonContext.Default.Worker, cancellationToken);

@@ -15,7 +15,13 @@ internal sealed partial class TaskService
             return invalid;
         }
 
-        var named = (request.WorkerIds ?? []).Where(w => !string.IsNullOrWhiteSpace(w)).ToList();
+        var named = (request.WorkerIds ?? []).ToList();
+        if (named.Any(string.IsNullOrWhiteSpace))
+        {
+            // A blank name must not quietly widen the check to every worker.
+            return Problem.Invalid("WorkerIds", "A worker to check is blank: give each worker's name or id, or leave WorkerIds out to check every worker.");
+        }
+
         if (named.Count > 0 && !string.IsNullOrWhiteSpace(request.WorkerPoolId))
         {
             return Problem.Invalid("WorkerPoolId", "Give the workers to check (WorkerIds) or a pool whose workers to check (WorkerPoolId), not both.");

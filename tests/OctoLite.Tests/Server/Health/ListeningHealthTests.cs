@@ -171,6 +171,8 @@ public sealed class ListeningHealthTests
         var both = await server.Socket.PostAsync("api/workers/health-check", RunningServer.Json("""{"WorkerPoolId":"Default Worker Pool","WorkerIds":["w"]}"""));
         var unknown = await server.Socket.PostAsync("api/workers/health-check", RunningServer.Json("""{"WorkerIds":["nope"]}"""));
         var unknownPool = await server.Socket.PostAsync("api/workers/health-check", RunningServer.Json("""{"WorkerPoolId":"nope"}"""));
+        var blank = await server.Socket.PostAsync("api/workers/health-check", RunningServer.Json("""{"WorkerIds":["  "]}"""));
+        var historyTooLong = await server.CliAsync("worker", "show", "nope", "--history", "5000");
         var typo = await server.Socket.PostAsync("api/workers/health-check", RunningServer.Json("""{"Worker":"w"}"""));
         var history = await server.Socket.GetAsync("api/workers/nope/health");
         var badTake = await server.Socket.GetAsync("api/workers/nope/health?take=0");
@@ -184,6 +186,10 @@ public sealed class ListeningHealthTests
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("There is no worker with id or name", await unknown.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, unknownPool.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+        Assert.Contains("WorkerIds", await blank.Content.ReadAsStringAsync());
+        Assert.Equal(2, historyTooLong.ExitCode);
+        Assert.Contains("--history is a number of entries from 0 to 1000 (got 5000)", historyTooLong.Error);
         Assert.Equal(HttpStatusCode.BadRequest, typo.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, history.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badTake.StatusCode);
