@@ -18,9 +18,8 @@ namespace OctoLite.Server.Health;
 internal sealed partial class PollingLiveness(
     OctoStore store, PollingQueues queues, WorkerHealthService health, TaskService tasks, HealthTimings timings, TimeProvider time, ILogger<PollingLiveness> logger) : TickingService(time)
 {
-    // Workers this watch marked Unavailable, until they poll again; changed under _gate.
-    private readonly HashSet<string> _silenced = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _rechecked = new(StringComparer.Ordinal);
+    // The spell of unavailability (its start) each worker was last re-checked for; changed under _gate.
+    private readonly Dictionary<string, DateTimeOffset?> _rechecked = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     protected override TimeSpan Interval => timings.LivenessTick;
@@ -54,12 +53,13 @@ internal sealed partial class PollingLiveness(
                     // Polling again after being marked Unavailable (by this watch or by a health check, before or
                     // since a restart): check it once for this spell of unavailability.
                     if (worker.HealthStatus == HealthStatus.Unavailable && seen > (worker.UnavailableSince ?? DateTimeOffset.MinValue)
-                        && _rechecked.Add($"{worker.Id}@{worker.UnavailableSince?.UtcTicks}"))
+                        && !(_rechecked.TryGetValue(worker.Id, out var spell) && spell == worker.UnavailableSince))
                     {
-                        _silenced.Remove(worker.Id);
-                        if (!worker.IsDisabled)
+                        // Remembered once queued (or not needed): a check that could not be queued is tried at the next tick.
+                        if (worker.IsDisabled
+                            || tasks.QueueHealthCheck(new HealthCheckRequest { WorkerIds = [worker.Id] }, Actor.System, "it is polling again").IsSuccess)
                         {
-                            tasks.QueueHealthCheck(new HealthCheckRequest { WorkerIds = [worker.Id] }, Actor.System, "it is polling again");
+                            _rechecked[worker.Id] = worker.UnavailableSince;
                         }
 
                         continue;
@@ -73,10 +73,9 @@ internal sealed partial class PollingLiveness(
                 }
 
                 var since = last.Value > Started ? last.Value : Started;
-                if (now - since > policy.PollingRequestQueueTimeout
-                    && health.MarkUnavailable(worker.Id, $"No poll from the tentacle for longer than machine policy '{policy.Name}' allows ({policy.PollingRequestQueueTimeout:c}); last seen {last.Value:u}"))
+                if (now - since > policy.PollingRequestQueueTimeout)
                 {
-                    _silenced.Add(worker.Id);
+                    health.MarkUnavailable(worker.Id, $"No poll from the tentacle for longer than machine policy '{policy.Name}' allows ({policy.PollingRequestQueueTimeout:c}); last seen {last.Value:u}");
                 }
             }
         }
