@@ -34,14 +34,6 @@ internal sealed class TaskWaits
         }
     }
 
-    public void Forget(string taskId)
-    {
-        lock (_gate)
-        {
-            _waits.Remove(taskId);
-        }
-    }
-
     /// <summary>The task's waits now, in the order they began.</summary>
     public IReadOnlyList<TaskWaitReason> Of(string taskId)
     {
