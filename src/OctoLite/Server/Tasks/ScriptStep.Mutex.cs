@@ -27,14 +27,8 @@ internal sealed partial class ScriptStep
         var waitKey = $"mutex:{block}";
         var started = time.GetUtcNow();
         var announced = "";
-        // One timer for the whole wait (not one per change of holder), ended with the wait.
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(run.Token);
-        if (step.MutexTimeout is { } allowed)
-        {
-            timer.CancelAfter(allowed);
-        }
-
-        var expired = Task.Delay(Timeout.Infinite, timer.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        // One timer for the whole wait (not one per change of holder), on the server's clock; a stop ends it too.
+        var expired = Task.Delay(step.MutexTimeout ?? Timeout.InfiniteTimeSpan, time, run.Token);
         var handedBack = false;
         try
         {
@@ -53,7 +47,6 @@ internal sealed partial class ScriptStep
 
                 if (step.MutexTimeout is { } timeout && time.GetUtcNow() - started >= timeout)
                 {
-                    ticket.Dispose();
                     var message = $"Timed out after {timeout.ToString("c", CultureInfo.InvariantCulture)} waiting for the mutex {name} on worker {placedOn.DisplayName}, {why}.";
                     sink.Line(TaskLogLevel.Error, message);
                     record.StageInvocation(step.Id, block, i => i with { State = TaskStepState.Failed, ErrorMessage = message, CompletedTime = time.GetUtcNow() });
@@ -63,7 +56,6 @@ internal sealed partial class ScriptStep
                 await Task.WhenAny(ticket.Granted, changed, expired);
                 if (run.Token.IsCancellationRequested && !ticket.Granted.IsCompleted)
                 {
-                    ticket.Dispose();
                     if (run.Reason == StopReason.ServerStopping)
                     {
                         return (null, NotStarted); // stays Pending: it starts when the task resumes, if it does
