@@ -12,3 +12,9 @@ internal enum CommunicationStyle
     /// <summary>A machine reached over SSH.</summary>
     Ssh,
 }
+
+internal static class CommunicationStyles
+{
+    /// <summary>True for the tentacle styles, listening or polling.</summary>
+    public static bool IsTentacle(this CommunicationStyle style) => style is CommunicationStyle.TentaclePassive or CommunicationStyle.TentacleActive;
+}

@@ -45,4 +45,11 @@ internal sealed record MachinePolicy
     /// that deletes it. Default one day.
     /// </summary>
     public TimeSpan DeleteMachinesElapsedTimeSpan { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How long to keep trying to start a script on a worker reached this way: a listening tentacle's connect timeout,
+    /// or how long a polling one's call may wait to be collected.
+    /// </summary>
+    public TimeSpan StartLimit(CommunicationStyle style) =>
+        style == CommunicationStyle.TentacleActive ? PollingRequestQueueTimeout : ConnectionConnectTimeout;
 }

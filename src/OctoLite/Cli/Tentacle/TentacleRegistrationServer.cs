@@ -44,7 +44,7 @@ internal static class TentacleRegistrationServer
 
     /// <summary>True when <paramref name="worker"/> is reached through the tentacle whose certificate has <paramref name="thumbprint"/>.</summary>
     public static bool IsThisTentacle(Worker worker, string thumbprint) =>
-        worker.Endpoint.CommunicationStyle is CommunicationStyle.TentaclePassive or CommunicationStyle.TentacleActive
+        worker.Endpoint.CommunicationStyle.IsTentacle()
         && string.Equals(worker.Endpoint.Thumbprint?.Trim(), thumbprint, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Saves the instance after the server has changed; a failure says the server side already happened.</summary>

@@ -68,7 +68,7 @@ internal sealed class HealthCheckRunner(OctoStore store, WorkerHealthProbe probe
     {
         var sink = new StepLog(log, worker.Id);
         string? skip = worker.IsDisabled ? $"Worker '{worker.Name}' is disabled: it is not checked. Enable it with `octolite worker enable`."
-            : worker.Endpoint.CommunicationStyle is not (CommunicationStyle.TentaclePassive or CommunicationStyle.TentacleActive)
+            : !worker.Endpoint.CommunicationStyle.IsTentacle()
                 ? $"Worker '{worker.Name}' is {worker.Endpoint.CommunicationStyle}, which this server version cannot reach yet: it is not checked."
             : policy is null ? $"Worker '{worker.Name}' has no machine policy ({worker.MachinePolicyId} is gone): it is not checked. Give it one with `octolite worker update --policy`."
             : null;

@@ -45,7 +45,7 @@ internal sealed partial class HealthScheduler(OctoStore store, TaskService tasks
                 }
 
                 var due = workers.Where(w => w.MachinePolicyId == policy.Id && !w.IsDisabled
-                        && w.Endpoint.CommunicationStyle is CommunicationStyle.TentaclePassive or CommunicationStyle.TentacleActive
+                        && w.Endpoint.CommunicationStyle.IsTentacle()
                         && (w.LastHealthCheck ?? Started) + policy.HealthCheckInterval <= now)
                     .OrderBy(w => w.Name, StringComparer.OrdinalIgnoreCase)
                     .ToList();

@@ -93,7 +93,7 @@ internal sealed class WorkerHealthProbe(TentacleWorker tentacles, TentacleTimeou
             Timeout = timings.ScriptTimeout,
         };
         var output = new HealthScriptOutput(log);
-        var startLimit = worker.Endpoint.CommunicationStyle == CommunicationStyle.TentacleActive ? policy.PollingRequestQueueTimeout : policy.ConnectionConnectTimeout;
+        var startLimit = policy.StartLimit(worker.Endpoint.CommunicationStyle);
         var ended = await tentacles.RunAsync(worker, startLimit, taskId, $"health-{worker.Id}", request, _ => Task.CompletedTask, output, null, TentacleFollowing.Start, cancellationToken);
         var result = ended.Result;
         if (result.Outcome == StepOutcome.Canceled)

@@ -132,13 +132,14 @@ internal sealed partial class WorkerPlacement(
             _ => null,
         };
 
-    private static bool IsTentacle(Worker worker) => worker.Endpoint.CommunicationStyle is CommunicationStyle.TentaclePassive or CommunicationStyle.TentacleActive;
+    private static bool IsTentacle(Worker worker) => worker.Endpoint.CommunicationStyle.IsTentacle();
 
     /// <summary>A worker as a lease candidate, with how long to keep trying to start on it: a listening tentacle's connect timeout, or how long a polling one's call waits to be collected.</summary>
     private LeaseCandidate Candidate(StoreSession s, Worker worker, string? unusable) =>
-        new(worker, s.Policies.Get(worker.MachinePolicyId) is { } policy
-            ? worker.Endpoint.CommunicationStyle == CommunicationStyle.TentacleActive ? policy.PollingRequestQueueTimeout : policy.ConnectionConnectTimeout
-            : timeouts.StartRetryLimit, unusable);
+        new(worker, StartLimit(s, worker), unusable);
+
+    private TimeSpan StartLimit(StoreSession s, Worker worker) =>
+        s.Policies.Get(worker.MachinePolicyId)?.StartLimit(worker.Endpoint.CommunicationStyle) ?? timeouts.StartRetryLimit;
 
     /// <summary>
     /// The worker a script already runs on (a task resumed after a restart follows it there again). Fails when the
@@ -149,9 +150,7 @@ internal sealed partial class WorkerPlacement(
     public Result<StepPlacement> Rejoin(string workerId, string workerName)
     {
         var (worker, startLimit) = store.Read<(Worker? Worker, TimeSpan Limit)>(s => s.Workers.Get(workerId) is { } found
-            ? (found, s.Policies.Get(found.MachinePolicyId) is { } policy
-                ? found.Endpoint.CommunicationStyle == CommunicationStyle.TentacleActive ? policy.PollingRequestQueueTimeout : policy.ConnectionConnectTimeout
-                : timeouts.StartRetryLimit)
+            ? (found, StartLimit(s, found))
             : (null, TimeSpan.Zero));
         if (worker is null)
         {
