@@ -14,7 +14,16 @@ public sealed class WorkerLeasesApiTests
 
         var id = await fixture.Api.RunAsync("Hold");
         await fixture.Api.WaitForStateAsync(id, "Executing");
-        var lease = Assert.Single((await server.GetJsonAsync("api/workerleases")).AsArray())!;
+        // Executing comes first; the lease follows as the task starts on its worker.
+        var wait = System.Diagnostics.Stopwatch.StartNew();
+        System.Text.Json.Nodes.JsonArray leases;
+        while ((leases = (await server.GetJsonAsync("api/workerleases")).AsArray()).Count == 0)
+        {
+            Assert.True(wait.Elapsed < TimeSpan.FromSeconds(10), "No lease was listed 10 s after the task began executing.");
+            await Task.Delay(20);
+        }
+
+        var lease = Assert.Single(leases)!;
 
         Assert.Equal(id, lease["TaskId"]!.GetValue<string>());
         Assert.Equal("Workers-1", lease["WorkerId"]!.GetValue<string>());
